@@ -1,0 +1,37 @@
+"""timeline: turn news text into a dated, ordered timeline.
+
+>>> import timeline
+>>> doc = timeline.parse("The talks ended on Sunday.", anchor="2024-07-28")
+>>> doc.anchor.isoformat()
+'2024-07-28T00:00:00+00:00'
+"""
+
+from __future__ import annotations
+
+from .anchor import to_anchor
+from .errors import (
+    InputFileError,
+    InvalidAnchorError,
+    InvalidValueError,
+    TimelineError,
+    UnknownOptionError,
+)
+from .model import DOMAINS, RELATIONS, TIMEX_TYPES, Document, Event, Expression
+from .pipeline import parse
+
+__all__ = [
+    "parse",
+    "to_anchor",
+    "Document",
+    "Event",
+    "Expression",
+    "DOMAINS",
+    "RELATIONS",
+    "TIMEX_TYPES",
+    "TimelineError",
+    "InvalidAnchorError",
+    "InvalidValueError",
+    "UnknownOptionError",
+    "InputFileError",
+]
+__version__ = "0.1.0"

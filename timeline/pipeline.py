@@ -1,0 +1,26 @@
+"""``parse``: text + anchor -> Document (expressions in text order, events in timeline order)."""
+
+from __future__ import annotations
+
+from .anchor import to_anchor
+from .errors import UnknownOptionError
+from .model import DOMAINS, Document
+from .tagger import tag
+
+__all__ = ["parse"]
+
+
+def parse(text: str, anchor: object, domain: str = "news", source: str | None = None) -> Document:
+    """Find, normalize and order the temporal expressions of ``text`` against ``anchor``.
+
+    ``anchor`` is the publication date: an ISO date/datetime string, a date or a datetime
+    (naive ones are taken as UTC). ``domain`` is news, narrative or colloquial.
+    Raises ValueError for an invalid anchor or domain; never for odd text.
+    """
+    if domain not in DOMAINS:
+        raise UnknownOptionError("domain", domain, DOMAINS)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    a = to_anchor(anchor)
+    expressions = tag(text, a, domain)
+    return Document(text=text, anchor=a, domain=domain, expressions=expressions, source=source)

@@ -1,0 +1,229 @@
+"""Format and parse TIMEX3 value strings (TimeML 1.2.1 / TempEval-3 usage).
+
+Shapes (``X`` stands for an unknown digit):
+
+==================  ==========================================================
+DATE                ``2024``, ``2024-07``, ``2024-07-28``, ``XXXX-03``, ``2024-XX-XX``
+decade, century     ``199`` (the 1990s), ``19`` (the 1900s), ``199X``, ``19XX``
+week                ``2024-W29``, ``2024-W29-WE``, ``XXXX-WXX-7``
+quarter, half       ``2024-Q1``, ``2024-QX``, ``2024-H2``
+season              ``2024-SP``, ``2024-SU``, ``2024-FA``, ``2024-WI``
+TIME                ``2024-07-28T10:30``, ``2024-07-28T10:30:15``, ``2024-07-28TNI``
+DURATION            ``P15Y``, ``P3M``, ``P2W``, ``PT6H``, ``P1DE``, ``PXY``, ``P1Y6M``
+reference           ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``
+==================  ==========================================================
+
+>>> parse_value("2024-W29").week
+'29'
+>>> format_value(parse_value("2024-07-28TNI"))
+'2024-07-28TNI'
+>>> is_value("2024-13")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import attrs
+
+from .errors import InvalidValueError
+
+__all__ = [
+    "REFS",
+    "PARTS_OF_DAY",
+    "SEASONS",
+    "DURATION_UNITS",
+    "TimexValue",
+    "Duration",
+    "parse_value",
+    "format_value",
+    "is_value",
+    "parse_duration",
+    "format_duration",
+]
+
+REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
+SEASONS = ("SP", "SU", "FA", "WI")
+#: duration unit letters; date part then time part (after ``T``). TE3 writes decades
+#: as ``DE`` or ``E``, centuries as ``CE`` or ``C``, millennia as ``ML`` or ``L``.
+DURATION_UNITS = ("Y", "M", "W", "D", "Q", "DE", "E", "CE", "C", "ML", "L", "H", "S")
+
+_D = r"(?:\d|X)"
+_DATE_RE = re.compile(
+    rf"""
+    (?P<year>{_D}{{4}}|{_D}{{3}}|{_D}{{2}})
+    (?:
+        -(?P<month>{_D}{{2}})(?:-(?P<day>{_D}{{2}}))?
+      | -W(?P<week>{_D}{{1,2}})(?:-(?P<weekday>[1-7X]|WE))?
+      | -Q(?P<quarter>[1-4X])
+      | -H(?P<half>[12X])
+      | -(?P<season>SP|SU|FA|WI)
+    )?
+    (?:T(?:
+        (?P<hour>\d{{2}}|XX)(?::(?P<minute>\d{{2}}|XX)(?::(?P<second>\d{{2}}(?:\.\d+)?))?)?
+        (?P<tz>Z|[+-]\d{{2}}(?::?\d{{2}})?)?
+      | (?P<part>MO|MI|AF|EV|NI|DT)
+    ))?
+    """,
+    re.VERBOSE,
+)
+_DUR_RE = re.compile(
+    r"P(?:(?P<date>(?:(?:\d+(?:\.\d+)?|X+)(?:DE|CE|ML|[YMWDQECL]))+))?"
+    r"(?:T(?P<time>(?:(?:\d+(?:\.\d+)?|X+)[HMS])+))?"
+)
+_DUR_PART = re.compile(r"(\d+(?:\.\d+)?|X+)(DE|CE|ML|[YMWDQECLHS])")
+
+
+@attrs.frozen(slots=True)
+class Duration:
+    """A TIMEX3 duration: ``((amount, unit), ...)``; amount None for ``X`` (unknown)."""
+
+    date_parts: tuple[tuple[float | None, str], ...] = ()
+    time_parts: tuple[tuple[float | None, str], ...] = ()
+
+    @property
+    def is_vague(self) -> bool:
+        return any(a is None for a, _ in self.date_parts + self.time_parts)
+
+
+@attrs.frozen(slots=True)
+class TimexValue:
+    """A parsed TIMEX3 value. ``kind`` is date, time, duration or ref; fields not in the
+    value are None; ``"X"`` strings mark unknown parts."""
+
+    kind: Literal["date", "time", "duration", "ref"]
+    year: str | None = None
+    month: str | None = None
+    day: str | None = None
+    week: str | None = None
+    weekday: str | None = None
+    quarter: str | None = None
+    half: str | None = None
+    season: str | None = None
+    hour: str | None = None
+    minute: str | None = None
+    second: str | None = None
+    tz: str | None = None
+    part: str | None = None
+    duration: Duration | None = None
+    ref: str | None = None
+
+
+def _valid_numbers(m: re.Match[str]) -> bool:
+    month, day, week, hour, minute = (m.group(k) for k in ("month", "day", "week", "hour", "minute"))
+    if month and "X" not in month and not 1 <= int(month) <= 12:
+        return False
+    if day and "X" not in day and not 1 <= int(day) <= 31:
+        return False
+    if week and "X" not in week and not 1 <= int(week) <= 53:
+        return False
+    if hour and "X" not in hour and not 0 <= int(hour) <= 24:
+        return False
+    if minute and "X" not in minute and not 0 <= int(minute) <= 59:
+        return False
+    return True
+
+
+def parse_value(value: str) -> TimexValue:
+    """Parse a TIMEX3 value string; raise InvalidValueError if it is not one."""
+    if value in REFS:
+        return TimexValue(kind="ref", ref=value)
+    if value.startswith("P"):
+        return TimexValue(kind="duration", duration=parse_duration(value))
+    m = _DATE_RE.fullmatch(value)
+    if m is None or not _valid_numbers(m):
+        raise InvalidValueError(value)
+    g = m.groupdict()
+    week = g["week"]
+    is_time = g["hour"] is not None or g["part"] is not None
+    return TimexValue(
+        kind="time" if is_time else "date",
+        year=g["year"],
+        month=g["month"],
+        day=g["day"],
+        week=week,
+        weekday=g["weekday"],
+        quarter=g["quarter"],
+        half=g["half"],
+        season=g["season"],
+        hour=g["hour"],
+        minute=g["minute"],
+        second=g["second"],
+        tz=g["tz"],
+        part=g["part"],
+    )
+
+
+def parse_duration(value: str) -> Duration:
+    """Parse ``P...`` into a Duration; raise InvalidValueError if malformed."""
+    m = _DUR_RE.fullmatch(value)
+    if m is None or (m.group("date") is None and m.group("time") is None):
+        raise InvalidValueError(value)
+
+    def parts(s: str | None) -> tuple[tuple[float | None, str], ...]:
+        if not s:
+            return ()
+        return tuple(
+            (None if a.startswith("X") else float(a), u) for a, u in _DUR_PART.findall(s)
+        )
+
+    return Duration(parts(m.group("date")), parts(m.group("time")))
+
+
+def _num(a: float | None) -> str:
+    if a is None:
+        return "X"
+    return str(int(a)) if float(a).is_integer() else repr(a)
+
+
+def format_duration(d: Duration) -> str:
+    """The inverse of parse_duration."""
+    out = "P" + "".join(_num(a) + u for a, u in d.date_parts)
+    if d.time_parts:
+        out += "T" + "".join(_num(a) + u for a, u in d.time_parts)
+    return out
+
+
+def format_value(v: TimexValue) -> str:
+    """The inverse of parse_value."""
+    if v.kind == "ref":
+        return v.ref or ""
+    if v.kind == "duration":
+        return format_duration(v.duration or Duration())
+    out = v.year or ""
+    if v.month is not None:
+        out += f"-{v.month}"
+        if v.day is not None:
+            out += f"-{v.day}"
+    elif v.week is not None:
+        out += f"-W{v.week}"
+        if v.weekday is not None:
+            out += f"-{v.weekday}"
+    elif v.quarter is not None:
+        out += f"-Q{v.quarter}"
+    elif v.half is not None:
+        out += f"-H{v.half}"
+    elif v.season is not None:
+        out += f"-{v.season}"
+    if v.part is not None:
+        out += f"T{v.part}"
+    elif v.hour is not None:
+        out += f"T{v.hour}"
+        if v.minute is not None:
+            out += f":{v.minute}"
+            if v.second is not None:
+                out += f":{v.second}"
+        out += v.tz or ""
+    return out
+
+
+def is_value(value: str) -> bool:
+    """True when ``value`` follows the TIMEX3 value grammar."""
+    try:
+        parse_value(value)
+    except InvalidValueError:
+        return False
+    return True
