@@ -1,9 +1,6 @@
 """timeline: turn news text into a dated, ordered timeline.
 
->>> import timeline
->>> doc = timeline.parse("The talks ended on Sunday.", anchor="2024-07-28")
->>> doc.anchor.isoformat()
-'2024-07-28T00:00:00+00:00'
+See ``parse``.
 """
 
 from __future__ import annotations

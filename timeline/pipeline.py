@@ -5,7 +5,6 @@ from __future__ import annotations
 from .anchor import to_anchor
 from .errors import UnknownOptionError
 from .model import DOMAINS, Document
-from .tagger import tag
 
 __all__ = ["parse"]
 
@@ -21,6 +20,8 @@ def parse(text: str, anchor: object, domain: str = "news", source: str | None = 
         raise UnknownOptionError("domain", domain, DOMAINS)
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
+    from .tagger import tag  # the tagger loads its rules and lexicons on first use
+
     a = to_anchor(anchor)
     expressions = tag(text, a, domain)
     return Document(text=text, anchor=a, domain=domain, expressions=expressions, source=source)
