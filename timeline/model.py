@@ -51,7 +51,7 @@ class Expression:
 
     text: str
     start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int
+    end: int = attrs.field()
     type: str = attrs.field(validator=attrs.validators.in_(TIMEX_TYPES))
     value: str
     mod: str | None = None
@@ -83,7 +83,7 @@ class Event:
 
     text: str
     start: int
-    end: int
+    end: int = attrs.field()
     expression: Expression
     relation: str = attrs.field(default="ON", validator=attrs.validators.in_(RELATIONS))
     earliest: _dt.datetime | None = attrs.field(default=None, validator=_aware_or_none)
