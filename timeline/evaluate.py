@@ -82,10 +82,10 @@ def _overlap(a: Expression, b: Expression) -> int:
 def align(gold: Sequence[Expression], system: Sequence[Expression]) -> Alignment:
     """Pair gold and system expressions one-to-one by overlap.
 
-    Pairs with identical offsets are taken first. The rest are paired by a maximum
-    matching in which each gold expression (in text order) tries the system expressions
-    it overlaps, largest overlap first, then leftmost; a free one is taken before a taken
-    one is re-assigned. The result is deterministic.
+    Pairs with identical offsets are taken first; then overlapping pairs, largest
+    overlap first (ties: leftmost); then, where re-pairing matches more expressions, the
+    pairs are changed along augmenting paths, so the number of matches is the largest
+    possible. The result is deterministic and does not depend on the input order.
 
     >>> E = lambda s, a, b: Expression(text=s[a:b], start=a, end=b, type="DATE", value="X")
     >>> t = "from May 5 to June 6"
@@ -110,14 +110,25 @@ def align(gold: Sequence[Expression], system: Sequence[Expression]) -> Alignment
             taken_gold.add(i)
 
     rest_system = [j for j in range(len(system)) if j not in partner]
+    rest_gold = [i for i in range(len(gold)) if i not in taken_gold]
     candidates: dict[int, list[int]] = {}
-    for i, g in enumerate(gold):
-        if i in taken_gold:
-            continue
+    pairs: list[tuple[int, tuple[int, int], tuple[int, int], int, int]] = []
+    for i in rest_gold:
+        g = gold[i]
         cands = [j for j in rest_system if _overlap(g, system[j]) > 0]
         cands.sort(key=lambda j: (-_overlap(g, system[j]), system[j].start, system[j].end, j))
         candidates[i] = cands
+        for j in cands:
+            a, b = sorted([(g.start, g.end), (system[j].start, system[j].end)])
+            pairs.append((-_overlap(g, system[j]), a, b, i, j))
 
+    # largest overlaps first (a key that reads the same from either side) ...
+    for *_key, i, j in sorted(pairs):
+        if i not in taken_gold and j not in partner:
+            partner[j] = i
+            taken_gold.add(i)
+
+    # ... then re-pair where that leaves more expressions matched (augmenting paths)
     def augment(i: int, seen: set[int]) -> bool:
         for j in candidates[i]:
             if j in seen:
@@ -128,12 +139,9 @@ def align(gold: Sequence[Expression], system: Sequence[Expression]) -> Alignment
                 return True
         return False
 
-    for i, cands in candidates.items():
-        free = next((j for j in cands if j not in partner), None)
-        if free is not None:
-            partner[free] = i
-        else:
-            augment(i, set())
+    for i in rest_gold:
+        if i not in taken_gold and augment(i, set()):
+            taken_gold.add(i)
 
     by_gold = {i: j for j, i in partner.items()}
     matches = tuple(Match(gold[i], system[by_gold[i]]) for i in sorted(by_gold))

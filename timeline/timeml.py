@@ -38,10 +38,6 @@ __all__ = [
     "write_timeml",
 ]
 
-#: the ``rule`` given to expressions read from a TimeML file
-TIMEML_RULE = "timeml"
-
-
 @attrs.frozen(slots=True)
 class GoldEvent:
     """An EVENT tag: its id, span in the raw text and class (OCCURRENCE, STATE, ...)."""
@@ -250,7 +246,6 @@ def _expression(el: ET.Element, text: str, start: int, end: int, where: str) -> 
         type=type_,
         value=el.get("value", ""),
         mod=el.get("mod"),
-        rule=TIMEML_RULE,
         quant=el.get("quant"),
         freq=el.get("freq"),
     )
