@@ -240,8 +240,8 @@ class DocumentResult:
 
     doc_id: str
     text: str
-    gold: tuple[Expression, ...] = attrs.field(converter=tuple)
-    system: tuple[Expression, ...] = attrs.field(converter=tuple)
+    gold: tuple[Expression, ...]
+    system: tuple[Expression, ...]
     alignment: Alignment
 
     @property
@@ -262,7 +262,7 @@ def score_document(
     doc_id: str, text: str, gold: Sequence[Expression], system: Sequence[Expression]
 ) -> DocumentResult:
     """Align and score the system expressions of one document against the gold ones."""
-    return DocumentResult(doc_id, text, gold, system, align(gold, system))
+    return DocumentResult(doc_id, text, tuple(gold), tuple(system), align(gold, system))
 
 
 def total(results: Iterable[DocumentResult]) -> Score:
@@ -286,7 +286,10 @@ def format_table(score: Score) -> str:
     <BLANKLINE>
     gold 2  system 2  relaxed matches 2  strict matches 1
     """
-    pct = lambda x: f"{100 * x:8.2f}"  # noqa: E731
+
+    def pct(x: float) -> str:
+        return f"{100 * x:8.2f}"
+
     s = score
     return "\n".join(
         [
@@ -519,7 +522,7 @@ def _positive(text: str) -> int:
     return n
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``evaluate`` and ``score`` subcommands."""
     ev = subparsers.add_parser(
         "evaluate",

@@ -80,15 +80,15 @@ class GoldDocument:
     doc_id: str
     text: str
     anchor: str | None
-    expressions: tuple[Expression, ...] = attrs.field(default=(), converter=tuple)
-    timex_ids: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    events: tuple[GoldEvent, ...] = attrs.field(default=(), converter=tuple)
-    instances: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=tuple)
-    links: tuple[TimeLink, ...] = attrs.field(default=(), converter=tuple)
+    expressions: tuple[Expression, ...] = ()
+    timex_ids: tuple[str, ...] = attrs.field(default=())
+    events: tuple[GoldEvent, ...] = ()
+    instances: tuple[tuple[str, str], ...] = ()
+    links: tuple[TimeLink, ...] = ()
     source: str | None = attrs.field(default=None, eq=False)
 
     @timex_ids.validator
-    def _one_id_per_expression(self, _attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+    def _one_id_per_expression(self, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
         if value and len(value) != len(self.expressions):
             raise ValueError(
                 f"timex_ids must hold one id per expression ({len(self.expressions)}), "
@@ -223,9 +223,9 @@ def read_timeml(source: str | os.PathLike[str], doc_id: str | None = None) -> Go
         doc_id=doc_id,
         text=text,
         anchor=_dct(root, inside),
-        expressions=expressions,
-        timex_ids=tids,
-        events=events,
+        expressions=tuple(expressions),
+        timex_ids=tuple(tids),
+        events=tuple(events),
         instances=instances,
         links=links,
         source=path,
@@ -337,6 +337,9 @@ def write_timeml(document: Writable, doc_id: str | None = None) -> str:
     <BLANKLINE>
     """
     tids: Sequence[str] = ()
+    text: object
+    anchor: object
+    expressions: Sequence[Expression]
     if isinstance(document, GoldDocument):
         text, anchor, expressions = document.text, document.anchor, document.expressions
         tids = document.timex_ids
