@@ -31,6 +31,8 @@ NEUTRAL_DIRECTION = {"weekday": -1, "month": 0, "season": 0, "holiday": 0, "quar
 
 UNIT_LETTER = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "S": "S", "FN": "W", "WE": "D"}
 _TIME_UNITS = ("H", "MIN", "S")
+#: how many years ``nearest`` looks through for an occurrence (February 29 needs up to 9)
+_SEARCH_YEARS = 9
 
 
 @attrs.frozen(slots=True)
@@ -171,8 +173,11 @@ def nearest(
     if direction == 0:
         return occurrence(t.year)
     here = this(t, unit)
-    years = (t.year, t.year - 1) if direction < 0 else (t.year, t.year + 1)
-    for y in years:
+    step = -1 if direction < 0 else 1
+    for k in range(_SEARCH_YEARS):  # February 29 may be eight years away (1896 -> 1904)
+        y = t.year + step * k
+        if not 1 <= y <= 9999:
+            break
         o = occurrence(y)
         if o is None:
             continue
