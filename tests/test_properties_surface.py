@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pendulum
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import (
     FUTURE_TEMPLATES,
@@ -184,3 +184,22 @@ def test_two_phrases_in_one_sentence_are_both_found_in_order(data: st.DataObject
     doc = timeline.parse(text, anchor=anchor)
     got = [(x.text, x.value, x.mod) for x in doc.expressions]
     assert got == [(a.text, a.value, a.mod), (b.text, b.value, b.mod)], f"{text!r}: {got}"
+
+
+@st.composite
+def impossible_days(draw: st.DrawFn) -> tuple[str, int]:
+    """February 29 of a common year, February 30, April 31, ... with their year."""
+    year = draw(st.integers(1901, 2099).filter(lambda y: y % 4 != 0) | st.integers(1900, 2099))
+    month, day = draw(st.sampled_from([(2, 29), (2, 30), (2, 31), (4, 31), (6, 31), (9, 31), (11, 31)]))
+    assume((month, day) != (2, 29) or year % 4 != 0 or year == 1900)
+    name = draw(st.sampled_from(MONTH_FORMS[month]))
+    text = draw(st.sampled_from([f"{name} {day}, {year}", f"{day} {name} {year}",
+                                 f"{year}-{month:02d}-{day:02d}"]))
+    return text, year
+
+
+@given(impossible_days(), anchors)
+def test_an_impossible_day_of_a_named_year_is_never_moved_to_another_year(case: tuple[str, int], anchor: pendulum.DateTime) -> None:
+    text, year = case
+    for x in timeline.parse(f"The plant closed on {text}.", anchor=anchor).expressions:
+        assert x.value.startswith(str(year)), f"{text!r} tagged {x.text!r} as {x.value}"

@@ -277,7 +277,26 @@ def _duration_value(m: Meaning) -> str | None:
 
 
 def resolve(m: Meaning, ctx: Context) -> Resolved | None:
-    """Resolve one meaning in its context; None when it cannot be placed at all."""
+    """Resolve one meaning in its context; None when it cannot be placed at all.
+
+    A time outside the calendar (year 0 or 10000, as in "999,999 years ago" or "next year"
+    from 9999-12-31) cannot be placed either: text never raises.
+
+    >>> a = pendulum.datetime(2024, 7, 28)
+    >>> resolve(Meaning("DATE", amount=999999, unit="Y", offset_sign=-1, deictic=True), Context(a, a)) is None
+    True
+    """
+    try:
+        return _resolve(m, ctx)
+    except OverflowError:
+        return None
+    except ValueError as exc:  # datetime and pendulum say "year 10000 is out of range"
+        if "out of range" in str(exc):
+            return None
+        raise
+
+
+def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
     a = ctx.anchor
     if m.type == "SET":
         if m.amount is None and not m.vague_amount:
@@ -417,6 +436,8 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
 
 def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     """Dates without a year: a weekday, a month (and day), a season, a holiday, a quarter."""
+    if m.year is not None or m.year2 is not None:
+        return None  # the phrase named its year ("February 29, 2023"): never another one
     mod, half = _mod(m)
     base = ctx.reference if ctx.domain == "narrative" else ctx.anchor
     tz = base.tzinfo or pendulum.UTC

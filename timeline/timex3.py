@@ -19,6 +19,8 @@ reference           ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``
 '2024-07-28TNI'
 >>> is_value("2024-13")
 False
+>>> is_value("\u0662\u0660\u0662\u0664")  # Arabic-Indic digits are not TIMEX3 digits
+False
 """
 
 from __future__ import annotations
@@ -68,13 +70,14 @@ _DATE_RE = re.compile(
       | (?P<part>MO|MI|AF|EV|NI|DT)
     ))?
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,  # \d is 0-9 only: "٢٠٢٤" is not a year of the grammar
 )
 _DUR_RE = re.compile(
     r"P(?:(?P<date>(?:(?:\d+(?:\.\d+)?|X+)(?:DE|CE|ML|[YMWDQECL]))+))?"
-    r"(?:T(?P<time>(?:(?:\d+(?:\.\d+)?|X+)[HMS])+))?"
+    r"(?:T(?P<time>(?:(?:\d+(?:\.\d+)?|X+)[HMS])+))?",
+    re.ASCII,
 )
-_DUR_PART = re.compile(r"(\d+(?:\.\d+)?|X+)(DE|CE|ML|[YMWDQECLHS])")
+_DUR_PART = re.compile(r"(\d+(?:\.\d+)?|X+)(DE|CE|ML|[YMWDQECLHS])", re.ASCII)
 
 
 @attrs.frozen(slots=True)

@@ -1,0 +1,98 @@
+"""Any text: the tagger never raises on text, its offsets are the text's own, expressions
+do not overlap and come in text order, and the work it does grows linearly with length."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import (
+    FRAGMENTS,
+    absolute_forms,
+    any_text,
+    anchors,
+    aware_anchors,
+    embedded,
+    fragment_text,
+)
+
+import timeline
+from timeline.extract import _windows, candidates
+from timeline.model import DOMAINS, Document
+from timeline.rules import ruleset
+
+#: text of every kind the properties below are stated for
+texts = st.one_of(any_text, fragment_text, absolute_forms().flatmap(lambda f: embedded(f.text)).map(lambda e: e.text))
+#: every anchor a datetime can hold, with or without a zone
+extreme_anchors = st.one_of(
+    st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31, 23, 59)),
+    st.sampled_from([dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59, 59)]),
+)
+
+
+def check_offsets(doc: Document) -> None:
+    last_end = 0
+    for x in doc.expressions:
+        assert doc.text[x.start : x.end] == x.text, x
+        assert x.text and x.text == x.text.strip(), f"expression not trimmed: {x.text!r}"
+        assert x.start >= last_end, f"{x} overlaps or precedes the one before it"
+        last_end = x.end
+
+
+@given(any_text, aware_anchors(), st.sampled_from(DOMAINS))
+def test_any_unicode_text_is_tagged_without_error_in_every_domain(text: str, anchor: pendulum.DateTime, domain: str) -> None:
+    check_offsets(timeline.parse(text, anchor=anchor, domain=domain))
+
+
+@given(fragment_text, aware_anchors(), st.sampled_from(DOMAINS))
+def test_any_jumble_of_temporal_words_is_tagged_without_error(text: str, anchor: pendulum.DateTime, domain: str) -> None:
+    check_offsets(timeline.parse(text, anchor=anchor, domain=domain))
+
+
+@given(fragment_text, extreme_anchors)
+def test_any_anchor_from_year_1_to_9999_tags_without_error(text: str, anchor: dt.datetime) -> None:
+    check_offsets(timeline.parse(text, anchor=anchor))
+
+
+@given(texts, anchors)
+def test_each_expression_is_exactly_its_span_of_the_text_and_they_come_in_order(text: str, anchor: pendulum.DateTime) -> None:
+    check_offsets(timeline.parse(text, anchor=anchor))
+
+
+@given(texts, anchors)
+def test_tagging_the_same_text_twice_gives_the_same_document(text: str, anchor: pendulum.DateTime) -> None:
+    assert timeline.parse(text, anchor=anchor) == timeline.parse(text, anchor=anchor)
+
+
+@given(st.lists(absolute_forms(), min_size=1, max_size=4), st.integers(2, 6), anchors)
+def test_repeating_a_paragraph_repeats_its_expressions(forms: list, k: int, anchor: pendulum.DateTime) -> None:
+    """Tagging is local: a paragraph says the same thing wherever it stands."""
+    paragraph = " ".join(f"Output rose {f.text}." for f in forms)
+    one = timeline.parse(paragraph, anchor=anchor).expressions
+    many = timeline.parse("\n\n".join([paragraph] * k), anchor=anchor).expressions
+    assert [(x.text, x.value, x.mod) for x in many] == [(x.text, x.value, x.mod) for x in one] * k
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12).map(" ".join), st.integers(2, 8))
+def test_the_windows_searched_grow_linearly_and_cover_each_character_at_most_once(piece: str, k: int) -> None:
+    """Every rule reads each window once, so the regex work is at most rules x length."""
+    rules = ruleset("en")
+    text = "\n".join([piece] * k)
+    windows = _windows(text, rules)
+    assert all(0 <= lo < hi <= len(text) for lo, hi in windows)
+    assert all(a[1] <= b[0] for a, b in zip(windows, windows[1:])), f"windows overlap: {windows}"
+    assert sum(hi - lo for lo, hi in windows) <= len(text)
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12).map(" ".join), st.integers(2, 8))
+def test_the_candidates_of_a_repeated_text_grow_linearly(piece: str, k: int) -> None:
+    """k copies of a text (a blank line apart) give at most k times its candidates, plus the
+    few that join the end of one copy to the start of the next."""
+    rules = ruleset("en")
+    one = len(candidates(piece + "\n\n", rules))
+    many = len(candidates("\n\n".join([piece] * k), rules))
+    pair = len(candidates(piece + "\n\n" + piece, rules))
+    across = max(0, pair - 2 * one)  # candidates spanning a seam
+    assert many <= k * one + (k - 1) * across
