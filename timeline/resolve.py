@@ -26,8 +26,12 @@ from .meaning import Meaning
 
 __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 
-#: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year
-NEUTRAL_DIRECTION = {"weekday": -1, "month": 0, "season": 0, "holiday": 0, "quarter": 0, "day": -1}
+#: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year,
+#: NEAREST the occurrence closest to the anchor
+NEAREST = 2
+#: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
+FUTURE_DISTANCE_WEIGHT = 1.5
+NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": 0, "day": NEAREST}
 
 UNIT_LETTER = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "S": "S", "FN": "W", "WE": "D"}
 _TIME_UNITS = ("H", "MIN", "S")
@@ -166,10 +170,15 @@ def nearest(
     direction: int,
     unit: str,
 ) -> pendulum.DateTime | None:
-    """The occurrence (``occurrence(year)`` gives the one in that year) before, after or in
-    the year of ``t``; comparison is at the granularity of ``unit``."""
+    """The occurrence (``occurrence(year)`` gives the one in that year) before, after, in
+    the year of ``t`` or (NEAREST) closest to it; comparison at the granularity of ``unit``."""
     if direction == 0:
         return occurrence(t.year)
+    if direction == NEAREST:
+        before, after = nearest(occurrence, t, -1, unit), nearest(occurrence, t, 1, unit)
+        if before is None or after is None:
+            return before or after
+        return before if (t - before) <= (after - t) * FUTURE_DISTANCE_WEIGHT else after
     here = this(t, unit)
     years = (t.year, t.year - 1) if direction < 0 else (t.year, t.year + 1)
     for y in years:
@@ -417,16 +426,15 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None and m.month is None:
         d = _direction(ctx, "weekday")
-        if d == 0:
-            d = -1
-        delta = (base.isoweekday() - m.weekday) % 7
-        t = base.start_of("day").subtract(days=delta) if d < 0 else base.start_of("day").add(days=(m.weekday - base.isoweekday()) % 7)
+        day = base.start_of("day")
+        back, ahead = (base.isoweekday() - m.weekday) % 7, (m.weekday - base.isoweekday()) % 7
+        if d == NEAREST:
+            d = -1 if back <= ahead else 1
+        t = day.subtract(days=back) if d <= 0 else day.add(days=ahead)
         return _with_time(m, t, ctx, mod)
     if m.month is not None:
         kind = "day" if m.day else "month"
         d = _direction(ctx, kind)
-        if d == 0 and m.day:
-            d = -1
         month, day = m.month, m.day or 1
         t = nearest(lambda y: _date(base, y, month, day), base, d, "D" if m.day else "M")
         if t is None:
