@@ -435,6 +435,8 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     if m.month is not None:
         kind = "day" if m.day else "month"
         d = _direction(ctx, kind)
+        if base is ctx.reference and ctx.reference_unit in ("Y", "DE", "CE"):
+            d = 0  # "The war began in 1954. In November, ...": that year's November
         month, day = m.month, m.day or 1
         t = nearest(lambda y: _date(base, y, month, day), base, d, "D" if m.day else "M")
         if t is None:
