@@ -31,7 +31,10 @@ __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", 
 NEAREST = 2
 #: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
 FUTURE_DISTANCE_WEIGHT = 1.5
-NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": 0, "day": NEAREST}
+NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": NEAREST, "day": NEAREST}
+#: kinds that a future cue does not move: "expects to report third-quarter profit" is about
+#: the latest third quarter
+PAST_ONLY = frozenset({"quarter"})
 
 UNIT_LETTER = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "S": "S", "FN": "W", "WE": "D"}
 _TIME_UNITS = ("H", "MIN", "S")
@@ -239,7 +242,9 @@ def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | No
 
 
 def _direction(ctx: Context, kind: str) -> int:
-    return ctx.direction if ctx.direction is not None else NEUTRAL_DIRECTION[kind]
+    if ctx.direction is None or (ctx.direction > 0 and kind in PAST_ONLY):
+        return NEUTRAL_DIRECTION[kind]
+    return ctx.direction
 
 
 def _year2(y2: int, anchor: pendulum.DateTime) -> int:
@@ -304,7 +309,7 @@ def resolve(m: Meaning, ctx: Context) -> Resolved | None:
                 if lo < hi:
                     return Resolved("DURATION", value, m.mod, lo, hi)
         return Resolved("DURATION", value, m.mod)
-    for step in (_offset, _shifted, _explicit, _partial, _deictic_day, _anaphoric):
+    for step in (_offset, _shifted, _anaphoric, _explicit, _partial, _deictic_day):
         r = step(m, ctx)
         if r is not None:
             return r
@@ -320,10 +325,11 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     base = ctx.anchor if m.deictic else ctx.reference
     amount = 1.0 if m.amount is None else m.amount
     unit = "D" if m.unit == "WE" else m.unit
-    t = shift(base, unit, m.offset_sign * amount)
     gran = unit
-    if not m.deictic and unit == "Y" and ctx.reference_unit in ("Q", "HALF"):
-        gran = ctx.reference_unit  # "a year earlier" in a text about a quarter: that quarter
+    if unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
+        # "a year ago" in a report about a quarter: that quarter a year before
+        base, gran = ctx.reference, ctx.reference_unit
+    t = shift(base, unit, m.offset_sign * amount)
     type_ = "TIME" if gran in _TIME_UNITS else "DATE"
     mod = m.mod if m.mod in ("APPROX",) else None
     return _ranged(type_, fmt(t, gran), mod, ctx.anchor)
@@ -486,6 +492,11 @@ def _anaphoric(m: Meaning, ctx: Context) -> Resolved | None:
     if not m.anaphoric or m.unit is None:
         return None
     ref = ctx.reference
+    if m.year is not None and m.unit in ("Q", "HALF"):
+        # "the 1988 quarter": the quarter the text is about, in that year
+        if ctx.reference_unit == m.unit:
+            return _ranged("DATE", f"{m.year:04d}{fmt(ref, m.unit)[4:]}", m.mod, ctx.anchor)
+        return _ranged("DATE", f"{m.year:04d}", m.mod, ctx.anchor)
     if m.unit == "Q" and ctx.reference_unit != "Q":
         ref = shift(ctx.anchor, "Q", -1)  # "the quarter" in a report: the last completed one
     return _ranged("DATE", fmt(ref, m.unit), m.mod, ctx.anchor)
