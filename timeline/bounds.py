@@ -170,10 +170,16 @@ def _date_range(v: TimexValue, tz: _dt.tzinfo) -> Range:
     return base, base.add(years=1)
 
 
+def _at(day: pendulum.DateTime, hour: int, minute: int = 0, second: int = 0) -> pendulum.DateTime:
+    """Wall-clock time on ``day`` (hours past 24 run into the next days), DST-safe."""
+    d = day.add(days=hour // 24) if hour >= 24 else day
+    return pendulum.datetime(d.year, d.month, d.day, hour % 24, minute, second, tz=day.tz)
+
+
 def _time_of(v: TimexValue, day: pendulum.DateTime) -> Range:
     if v.part is not None:
         h0, h1 = PART_OF_DAY_HOURS[v.part]
-        return day.add(hours=h0), day.add(hours=h1)
+        return _at(day, h0), _at(day, h1)
     if v.hour is None or not _digits(v.hour):
         return day, day.add(days=1)
     if v.tz is not None:
@@ -183,13 +189,14 @@ def _time_of(v: TimexValue, day: pendulum.DateTime) -> Range:
         s0, e0 = _time_of(TimexValue(kind="time", hour=v.hour, minute=v.minute, second=v.second), local)
         assert s0 is not None and e0 is not None
         return pendulum.instance(s0).in_timezone(day.tz), pendulum.instance(e0).in_timezone(day.tz)
-    s = day.add(hours=int(v.hour))
+    hour = int(v.hour)
     if v.minute is None or not _digits(v.minute):
+        s = _at(day, hour)
         return s, s.add(hours=1)
-    s = s.add(minutes=int(v.minute))
     if v.second is None:
+        s = _at(day, hour, int(v.minute))
         return s, s.add(minutes=1)
-    s = s.add(seconds=int(float(v.second)))
+    s = _at(day, hour, int(v.minute), int(float(v.second)))
     return s, s.add(seconds=1)
 
 
