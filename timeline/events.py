@@ -235,6 +235,8 @@ def _is_verb(word: str, prev: str) -> int | None:
         return 0
     if len(w) > 4 and w.endswith("ing") and prev.lower() in trig["auxiliaries"]:
         return 0
+    if prev.lower() in ("have", "has", "had") and w not in trig["auxiliaries"]:
+        return 0  # a participle: "have risen"
     return None
 
 
