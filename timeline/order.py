@@ -2,7 +2,8 @@
 timeline merged from many documents.
 
 Events sort by ``earliest`` (None, unbounded, first), then ``latest`` (None, unbounded,
-last), then text position, then the remaining fields, so equal keys mean equal events.
+last), then text position, then the remaining fields, so equal keys mean equal events;
+an event with no range at all sorts after every positioned one.
 ``relation`` compares ranges: a is BEFORE b only when ``a.latest <= b.earliest``.
 
 >>> import pendulum
@@ -44,6 +45,7 @@ def sort_key(e: Event) -> tuple[Any, ...]:
     """The timeline position of ``e``: earliest, latest, text position, then the rest."""
     x = e.expression
     return (
+        e.earliest is None and e.latest is None,  # events with no range at all go last
         _ts(e.earliest, _NEG),
         _ts(e.latest, _POS),
         e.start,
