@@ -5,4 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from . import evaluate
+
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = []
+REGISTRARS.append(evaluate.register)
