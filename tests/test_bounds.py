@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.docrun import run_markdown_examples
-from tests.strategies import CHAIN, anchors, cuts, date_values, moments, mods
+from docrun import run_markdown_examples
+from strategies import CHAIN, anchors, cuts, date_values, moments, mods
 from timeline.anchor import to_anchor
 from timeline.bounds import (
     ANCHOR_MOD_RULES,

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.docrun import run_markdown_examples
-from tests.strategies import anchors, date_values
+from docrun import run_markdown_examples
+from strategies import anchors, date_values
 from timeline.bounds import value_range
 from timeline.events import build_events, event_range, find_events, lexicon, relation_of, sentences
 from timeline.model import Expression

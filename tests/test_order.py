@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.strategies import events
+from strategies import events
 from timeline import Document, Timeline, merge, relation
 from timeline.events import build_events
 from timeline.model import Event, Expression

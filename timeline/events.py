@@ -22,47 +22,55 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
-from importlib import resources
 import attrs
 
 from .bounds import Range, value_range
 from .dedupe import deduplicate
+from .lexicon import LexClass, load
 from .model import RELATIONS, Event, Expression
 from .order import ordered
 
 __all__ = ["build_events", "find_events", "sentences", "event_range", "relation_of", "lexicon"]
 
-_LEXICON_SECTIONS = {
-    "sentences": ("abbreviations",),
-    "relations": RELATIONS[1:] + ("bridges", "determiners"),
-    "cuts": ("EARLIER", "LATER"),
-    "triggers": ("nouns", "reporting", "verbs", "not_verbs", "auxiliaries"),
-    "clauses": ("strong", "conjunctions"),
-}
+
+def _words(cls: LexClass, value: object | None = None) -> tuple[str, ...]:
+    return tuple(k.lower() for k, v in cls.entries.items() if value is None or v == value)
+
+
+def _list(cls: LexClass, key: str) -> tuple[str, ...]:
+    words = cls.extra.get(key)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise ValueError(f"lexicon events.toml [{cls.name}]: {key} must be a non-empty list of strings")
+    return tuple(words)
 
 
 @functools.cache
 def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The word lists of ``lexicon/en/events.toml``, checked on load."""
-    raw = tomllib.loads(
-        resources.files("timeline").joinpath("lexicon/en/events.toml").read_text("utf-8")
-    )
-    out: dict[str, dict[str, tuple[str, ...]]] = {}
-    for section, keys in _LEXICON_SECTIONS.items():
-        table = raw.get(section)
-        if not isinstance(table, dict):
-            raise ValueError(f"events.toml: missing section [{section}]")
-        out[section] = {}
-        for key in keys:
-            words = table.get(key)
-            if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-                raise ValueError(f"events.toml: [{section}] {key} must be a non-empty list of strings")
-            if section != "clauses" and any(w != w.lower() for w in words):
-                raise ValueError(f"events.toml: [{section}] {key} must be lower case")
-            out[section][key] = tuple(words)
-    return out
+    """The word lists of ``lexicon/en/events.toml`` (classes ``event_*``), checked on load."""
+    lex = load("en")
+    rel, verb = lex["event_relation"], lex["event_verb"]
+    bad = {v for v in rel.entries.values()} - set(RELATIONS[1:])
+    if bad:
+        raise ValueError(f"lexicon events.toml [event_relation]: unknown relations {sorted(bad)}")
+    return {
+        "sentences": {"abbreviations": _words(lex["event_abbreviation"])},
+        "relations": {
+            **{name: _words(rel, name) for name in RELATIONS[1:]},
+            "bridges": _list(rel, "bridges"),
+            "determiners": _list(rel, "determiners"),
+        },
+        "cuts": {cut: _words(lex["event_cut"], cut) for cut in ("EARLIER", "LATER")},
+        "triggers": {
+            "nouns": _words(lex["event_noun"]),
+            "verbs": _words(verb, 0),
+            "reporting": _words(verb, 1),
+            "be_have": _words(verb, 2),
+            "not_verbs": _list(verb, "not_verbs"),
+            "auxiliaries": _list(verb, "auxiliaries"),
+        },
+        "clauses": {"strong": _list(lex["event_clause"], "strong"), "conjunctions": _words(lex["event_clause"])},
+    }
 
 
 # ---------------------------------------------------------------- sentences
@@ -225,7 +233,7 @@ def _is_verb(word: str, prev: str) -> int | None:
     trig = lexicon()["triggers"]
     if w in trig["reporting"]:
         return 1
-    if w in ("is", "was", "were", "are", "has", "had", "have", "will"):
+    if w in trig["be_have"]:
         return 2
     if w in trig["verbs"]:
         return 0
