@@ -176,6 +176,15 @@ def _at(day: pendulum.DateTime, hour: int, minute: int = 0, second: int = 0) -> 
     return pendulum.datetime(d.year, d.month, d.day, hour % 24, minute, second, tz=day.tz)
 
 
+def _zone(tz: str) -> pendulum.FixedTimezone:
+    """``Z``, ``+09``, ``+0900`` or ``+09:00`` as a fixed zone."""
+    if tz == "Z":
+        return pendulum.FixedTimezone(0)
+    digits = tz[1:].replace(":", "")
+    seconds = int(digits[:2]) * 3600 + int(digits[2:4] or 0) * 60
+    return pendulum.FixedTimezone(-seconds if tz[0] == "-" else seconds)
+
+
 def _time_of(v: TimexValue, day: pendulum.DateTime) -> Range:
     if v.part is not None:
         h0, h1 = PART_OF_DAY_HOURS[v.part]
@@ -184,10 +193,9 @@ def _time_of(v: TimexValue, day: pendulum.DateTime) -> Range:
         return day, day.add(days=1)
     if v.tz is not None:
         # a value with its own zone: build it there, report it in the anchor's zone
-        zone = pendulum.UTC if v.tz == "Z" else pendulum.parse(f"2000-01-01T00:00{v.tz}").tzinfo
-        local = pendulum.datetime(day.year, day.month, day.day, tz=zone)
+        local = pendulum.datetime(day.year, day.month, day.day, tz=_zone(v.tz))
         s0, e0 = _time_of(TimexValue(kind="time", hour=v.hour, minute=v.minute, second=v.second), local)
-        assert s0 is not None and e0 is not None
+        assert s0 is not None and e0 is not None and day.tz is not None
         return pendulum.instance(s0).in_timezone(day.tz), pendulum.instance(e0).in_timezone(day.tz)
     hour = int(v.hour)
     if v.minute is None or not _digits(v.minute):
@@ -309,13 +317,13 @@ def duration_of(value: str) -> pendulum.Duration | None:
     carry = (("years", "months", 12), ("months", "days", 30), ("weeks", "days", 7),
              ("days", "hours", 24), ("hours", "minutes", 60), ("minutes", "seconds", 60))
     for big, small, k in carry:
-        amount = totals.get(big, Fraction(0))
-        whole = amount.numerator // amount.denominator
-        if amount != whole:
+        total = totals.get(big, Fraction(0))
+        whole = total.numerator // total.denominator
+        if total != whole:
             totals[big] = Fraction(whole)
-            totals[small] = totals.get(small, Fraction(0)) + (amount - whole) * k
-    kwargs = {name: int(amount) for name, amount in totals.items() if name != "seconds"}
-    return pendulum.duration(**kwargs, seconds=float(totals.get("seconds", 0)))  # type: ignore[arg-type]
+            totals[small] = totals.get(small, Fraction(0)) + (total - whole) * k
+    kwargs = {name: int(total) for name, total in totals.items() if name != "seconds"}
+    return pendulum.duration(**kwargs, seconds=float(totals.get("seconds", 0)))
 
 
 def anchored_range(value: str, anchor: _dt.datetime, direction: str) -> Range:

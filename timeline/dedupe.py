@@ -91,12 +91,12 @@ def deduplicate(
         groups.setdefault(find(i), []).append(e)
     rank = prefer or (lambda _e: ())
     out = []
-    for members in groups.values():
-        members = sorted(members, key=_tiebreak)
+    for group in groups.values():
+        group = sorted(group, key=_tiebreak)
         best = max(
-            members,
+            group,
             key=lambda e: (rank(e), bool(_COMPLETE.search(e.text)), len(normalize(e.text))),
         )
-        others = sorted({s for e in members for s in e.sources} - set(best.sources))
+        others = sorted({s for e in group for s in e.sources} - set(best.sources))
         out.append(attrs.evolve(best, sources=best.sources + tuple(others)))
     return tuple(out)

@@ -106,8 +106,8 @@ class Timeline:
     ``sources`` lists the documents' ids, sorted.
     """
 
-    events: tuple[Event, ...] = attrs.field(converter=tuple)
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    events: tuple[Event, ...]
+    sources: tuple[str, ...]
 
     @classmethod
     def from_documents(cls, *documents: Document) -> Timeline:
