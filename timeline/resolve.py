@@ -263,8 +263,16 @@ def _mod(m: Meaning) -> tuple[str | None, str | None]:
 # --- resolution -------------------------------------------------------------------------
 
 
+#: "earlier Sunday", "later today": the TIMEX3 mod, and the range cut at the anchor's time
+CUT_MODS = {"EARLIER": "START", "LATER": "END"}
+
+
 def _ranged(type_: str, value: str, mod: str | None, anchor: pendulum.DateTime, **kw: object) -> Resolved:
-    s, e = value_range(value, mod, anchor)
+    if mod in CUT_MODS:
+        s, e = value_range(value, None, anchor, cut=mod)
+        mod = CUT_MODS[mod]
+    else:
+        s, e = value_range(value, mod, anchor)
     return Resolved(type_, value, mod, s, e, **kw)  # type: ignore[arg-type]
 
 
