@@ -6,3 +6,7 @@ import argparse
 from collections.abc import Callable
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+from . import extract_cli  # noqa: E402
+
+REGISTRARS.append(extract_cli.register)

@@ -41,6 +41,8 @@ __all__ = [
     "iso",
     "display_range",
     "is_placed",
+    "is_time_value",
+    "whole_days",
 ]
 
 # a sentence ends at . ! ? (with closing quotes/brackets) before a space or a capital letter
@@ -155,16 +157,39 @@ def _midnight(d: _dt.datetime) -> bool:
     return (d.hour, d.minute, d.second, d.microsecond) == (0, 0, 0, 0)
 
 
-def display_range(earliest: _dt.datetime | None, latest: _dt.datetime | None) -> str:
+def is_time_value(value: str) -> bool:
+    """True when a TIMEX3 value names a time of day (``2024-07-28T10:30``, ``...TNI``)."""
+    try:
+        return parse_value(value).kind == "time"
+    except InvalidValueError:
+        return False
+
+
+def whole_days(earliest: _dt.datetime, latest: _dt.datetime) -> tuple[_dt.date, _dt.date]:
+    """The days a range touches, as ``[first, end)`` dates (``end`` exclusive, after first).
+
+    >>> whole_days(pendulum.datetime(2025, 1, 1), pendulum.datetime(2025, 5, 2, 16))
+    (datetime.date(2025, 1, 1), datetime.date(2025, 5, 3))
+    """
+    first = _dt.date(earliest.year, earliest.month, earliest.day)
+    end = _dt.date(latest.year, latest.month, latest.day)
+    if not _midnight(latest):
+        end += _dt.timedelta(days=1)
+    return first, max(end, first + _dt.timedelta(days=1))
+
+
+def display_range(earliest: _dt.datetime | None, latest: _dt.datetime | None, days: bool = False) -> str:
     """A compact half-open range for people: ``[2024-03-01, 2024-04-01)``; '' without one.
+    ``days=True`` widens it to whole days (for DATE values whose mod cut a day).
 
     >>> display_range(pendulum.datetime(2024, 7, 28, 10, 30), pendulum.datetime(2024, 7, 28, 10, 31))
     '[2024-07-28 10:30, 10:31)'
     """
     if earliest is None or latest is None:
         return ""
-    if _midnight(earliest) and _midnight(latest):
-        return f"[{earliest.date()}, {latest.date()})"
+    if days or (_midnight(earliest) and _midnight(latest)):
+        first, end = whole_days(earliest, latest)
+        return f"[{first}, {end})"
     a = earliest.strftime("%Y-%m-%d %H:%M")
     b = latest.strftime("%H:%M") if latest.date() == earliest.date() else latest.strftime("%Y-%m-%d %H:%M")
     return f"[{a}, {b})"

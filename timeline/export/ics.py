@@ -39,7 +39,17 @@ from .. import __version__
 from ..errors import InvalidValueError
 from ..model import Document, Event
 from ..timex3 import parse_value
-from ._common import all_entries, granularity, in_zone, iso, shorten, sources_of, stable_uid
+from ._common import (
+    all_entries,
+    granularity,
+    in_zone,
+    is_time_value,
+    iso,
+    shorten,
+    sources_of,
+    stable_uid,
+    whole_days,
+)
 
 __all__ = ["SUMMARY_WIDTH", "PRODID", "rrule_for", "render", "to_ics", "to_calendar"]
 
@@ -50,6 +60,7 @@ _FREQ = {"Y": ("YEARLY", 1), "M": ("MONTHLY", 1), "W": ("WEEKLY", 1), "D": ("DAI
          "Q": ("MONTHLY", 3), "DE": ("YEARLY", 10), "E": ("YEARLY", 10),
          "CE": ("YEARLY", 100), "C": ("YEARLY", 100)}
 _TIME_FREQ = {"H": ("HOURLY", 1), "M": ("MINUTELY", 1), "S": ("SECONDLY", 1)}
+_MIDNIGHT = _dt.time(0, 0)
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -113,17 +124,6 @@ def _zone(anchor: _dt.datetime) -> _dt.tzinfo:
     return tz
 
 
-def _is_time(value: str) -> bool:
-    try:
-        return parse_value(value).kind == "time"
-    except InvalidValueError:
-        return False
-
-
-def _midnight(d: _dt.datetime) -> bool:
-    return (d.hour, d.minute, d.second, d.microsecond) == (0, 0, 0, 0)
-
-
 def _dates(doc: Document, e: Event) -> tuple[Any, Any, dict[str, Any] | None] | None:
     """(DTSTART, DTEND, RRULE) of an entry, or None when it has no place in the calendar."""
     x = e.expression
@@ -140,10 +140,9 @@ def _dates(doc: Document, e: Event) -> tuple[Any, Any, dict[str, Any] | None] | 
     if e.earliest is None or e.latest is None:
         return None
     s, t = in_zone(e.earliest, doc.anchor), in_zone(e.latest, doc.anchor)
-    if (_midnight(s) and _midnight(t)) or not _is_time(x.value):
-        start = s.date()
-        end = t.date() if _midnight(t) else t.date() + _dt.timedelta(days=1)
-        return start, max(end, start + _dt.timedelta(days=1)), None
+    if not is_time_value(x.value) or (s.time() == _MIDNIGHT and t.time() == _MIDNIGHT):
+        first, end = whole_days(s, t)
+        return first, end, None
     zone = _zone(doc.anchor)
     return s.in_timezone(zone), t.in_timezone(zone), None  # type: ignore[arg-type]
 

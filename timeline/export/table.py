@@ -21,8 +21,8 @@ import textwrap
 from collections.abc import Sequence
 
 from ..anchor import has_time
-from ..model import Document
-from ._common import display_range
+from ..model import Document, Expression
+from ._common import display_range, is_time_value
 
 __all__ = ["to_table"]
 
@@ -47,6 +47,14 @@ def _header(doc: Document) -> str:
     return " · ".join(parts)
 
 
+def _value(x: Expression) -> str:
+    return x.value + (f" {x.mod}" if x.mod else "")
+
+
+def _range(earliest: _dt.datetime | None, latest: _dt.datetime | None, value: str) -> str:
+    return display_range(earliest, latest, days=not is_time_value(value))
+
+
 def _grid(head: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
     """Columns as wide as their content; the last one takes what is left and wraps."""
     fixed = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head[:-1])]
@@ -68,11 +76,14 @@ def _grid(head: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> lis
 def _table(doc: Document, width: int) -> list[str]:
     if doc.events:
         head = ("VALUE", "RANGE", "RELATION", "EVENT")
-        rows = [(e.value, display_range(e.earliest, e.latest), e.relation, e.text) for e in doc.events]
+        rows = [
+            (_value(e.expression), _range(e.earliest, e.latest, e.expression.value), e.relation, e.text)
+            for e in doc.events
+        ]
     else:
         head = ("VALUE", "TYPE", "RANGE", "TEXT")
         rows = [
-            (x.value + (f" {x.mod}" if x.mod else ""), x.type, display_range(x.earliest, x.latest), x.text)
+            (_value(x), x.type, _range(x.earliest, x.latest, x.value), x.text)
             for x in doc.expressions
         ]
     lines = [_header(doc)]

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from ..errors import InvalidValueError
 from ..model import Document, Event
 from ..timex3 import parse_value
-from ._common import all_entries, granularity, in_zone, shorten, sources_of
+from ._common import all_entries, granularity, in_zone, is_time_value, shorten, sources_of, whole_days
 
 __all__ = ["COLUMNS", "HEADLINE_WIDTH", "display_date", "render", "to_timelinejs"]
 
@@ -101,15 +101,19 @@ def _row(doc: Document, e: Event) -> list[str] | None:
     s, t = in_zone(e.earliest, doc.anchor), in_zone(e.latest, doc.anchor)
     g = granularity(x.value, x.type)
     exact = g in _EXACT and not x.mod and e.relation == "ON"
-    timed = (s.hour, s.minute, s.second) != (0, 0, 0) or (t.hour, t.minute, t.second) != (0, 0, 0)
+    timed = is_time_value(x.value) and (s.time() != _dt.time(0) or t.time() != _dt.time(0))
     if exact:
         depth = {"year": 1, "month": 2}.get(g, 3)
         start = _ymd(s, depth) + [s.strftime("%H:%M") if g in ("hour", "minute", "second") else ""]
         end = ["", "", "", ""]
     else:
-        last = t if timed else t.subtract(days=1)
-        start = _ymd(s, 3) + [s.strftime("%H:%M") if timed else ""]
-        end = _ymd(last, 3) + [last.strftime("%H:%M") if timed else ""]
+        if timed:
+            start = _ymd(s, 3) + [s.strftime("%H:%M")]
+            end = _ymd(t, 3) + [t.strftime("%H:%M")]
+        else:
+            first, stop = whole_days(s, t)
+            start = _ymd(first, 3) + [""]
+            end = _ymd(stop - _dt.timedelta(days=1), 3) + [""]
         if end == start:
             end = ["", "", "", ""]
     label = display_date(x.value, x.mod)
@@ -118,8 +122,8 @@ def _row(doc: Document, e: Event) -> list[str] | None:
     text = " ".join(e.text.split())
     return start + end + [
         label,
-        html.escape(shorten(text or x.text, HEADLINE_WIDTH)),
-        html.escape(text),
+        html.escape(shorten(text or x.text, HEADLINE_WIDTH), quote=False),
+        html.escape(text, quote=False),
         "", "", "", "", "",
         sources_of(doc, e),
         "",
