@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from ..anchor import has_time
 from ..model import Document, Expression
-from ._common import display_range, is_time_value
+from ._common import display_range, is_time_value, shorten
 
 __all__ = ["to_table"]
 
@@ -56,15 +56,19 @@ def _range(earliest: _dt.datetime | None, latest: _dt.datetime | None, value: st
 
 
 def _grid(head: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
-    """Columns as wide as their content; the last one takes what is left and wraps."""
+    """Columns as wide as their content; the last one takes what is left and wraps. When
+    fewer than 20 columns are left, the last cell goes under its row, indented."""
     fixed = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head[:-1])]
     used = sum(fixed) + 2 * len(fixed)
-    last = max(_MIN_LAST, width - used)
-    indent = " " * used
+    stacked = width - used < _MIN_LAST
+    last = width - 4 if stacked else width - used
+    indent = " " * (4 if stacked else used)
 
     def line(cells: Sequence[str]) -> list[str]:
         left = "".join(c.ljust(w) + "  " for c, w in zip(cells[:-1], fixed))
-        wrapped = textwrap.wrap(" ".join(cells[-1].split()), last) or [""]
+        wrapped = textwrap.wrap(" ".join(cells[-1].split()), max(last, _MIN_LAST), break_on_hyphens=False) or [""]
+        if stacked:
+            return [left.rstrip()] + [(indent + w).rstrip() for w in wrapped]
         return [(left + wrapped[0]).rstrip()] + [(indent + w).rstrip() for w in wrapped[1:]]
 
     out = line(head)
@@ -86,7 +90,7 @@ def _table(doc: Document, width: int) -> list[str]:
             (_value(x), x.type, _range(x.earliest, x.latest, x.value), x.text)
             for x in doc.expressions
         ]
-    lines = [_header(doc)]
+    lines = [shorten(_header(doc), width)]
     if rows:
         lines += _grid(head, rows, width)
     else:
