@@ -247,7 +247,8 @@ def run(args: argparse.Namespace) -> int:
         left_out += result.left_out
         _write(result.text, Path(args.output) if args.output else None)
     if left_out and fmt in LEAVES_OUT:
-        _say(f"{PROG}: {left_out} left out of the {fmt} output: {LEAVES_OUT[fmt]}")
+        what, why = LEAVES_OUT[fmt]
+        _say(f"{PROG}: {left_out} {what} left out of the {fmt} output ({why})")
     total = done + len(failures)
     if failures:
         _say(f"{PROG}: {done} of {total} inputs done, {len(failures)} failed")

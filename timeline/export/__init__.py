@@ -32,11 +32,11 @@ EXTENSIONS = {
     "ics": "ics",
     "timeml": "tml",
 }
-#: what the left-out entries of each format are, for messages
+#: what each format leaves out, and why, for the message the command line prints
 LEAVES_OUT = {
-    "ics": "events with no place in a calendar (durations, open ranges, sets no RRULE can express)",
-    "timelinejs": "events with no place on a timeline (durations, sets, open ranges)",
-    "timeml": "expressions overlapping an earlier one",
+    "ics": ("events", "no place in a calendar: durations, open ranges, sets no RRULE can express"),
+    "timelinejs": ("events", "no place on a timeline: durations, sets, open ranges"),
+    "timeml": ("expressions", "each overlaps an earlier one, and TimeML tags cannot overlap"),
 }
 
 

@@ -45,24 +45,48 @@ __all__ = [
     "whole_days",
 ]
 
-# a sentence ends at . ! ? (with closing quotes/brackets) before a space or a capital letter
-# or an opening quote, or at a line break
+# a sentence may end at . ! ? (with closing quotes/brackets) before a space, a capital or an
+# opening quote, or at a line break; _ends() then drops the periods of abbreviations
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|[A-Z“\"‘]|$)|\n")
-_MAX_SENTENCE = 400
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr gen sen rep gov lt col sgt capt prof inc corp co ltd no vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur fri sat sun "
+    "a.m p.m u.s u.k u.n e.g i.e".split()
+)
+_REACH = 600  # how far to look either side for the sentence's ends
+
+
+def _is_end(text: str, m: re.Match[str]) -> bool:
+    if m.group() == "\n" or text[m.start()] != ".":
+        return True
+    word = re.search(r"[\w.]*$", text[max(0, m.start() - 12) : m.start()])
+    w = word.group().lower() if word else ""
+    if w in _ABBREVIATIONS or (len(w.rstrip(".")) == 1 and w.isalpha()) or re.fullmatch(r"(\w\.)+\w", w):
+        return False  # "Mr.", "U.S.", "J." (an initial)
+    nxt = text[m.end() : m.end() + 3].lstrip()
+    return not nxt[:1].islower()
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``text[start:end]`` (at most 400 chars around it).
+    """The sentence of ``text`` that holds ``text[start:end]`` (cut at a word within 600
+    characters either side when no sentence end is that near).
 
     >>> sentence_around("It rained. On Sunday, the talks began. Then?", 11, 20)
     'On Sunday, the talks began.'
+    >>> sentence_around("Mr. Kihara met U.S. officials on Sunday. Then?", 33, 39)
+    'Mr. Kihara met U.S. officials on Sunday.'
     """
-    left = max(0, start - _MAX_SENTENCE // 2)
-    s = left
+    left = max(0, start - _REACH)
+    s = left if left == 0 else text.find(" ", left, start) + 1
     for m in _SENTENCE_END.finditer(text, left, start):
-        s = m.end()
-    m = _SENTENCE_END.search(text, end, min(len(text), end + _MAX_SENTENCE // 2))
-    e = m.end() if m else min(len(text), end + _MAX_SENTENCE // 2)
+        if _is_end(text, m):
+            s = m.end()
+    right = min(len(text), end + _REACH)
+    e = right if right == len(text) else max(end, text.rfind(" ", end, right))
+    for m in _SENTENCE_END.finditer(text, end, right):
+        if _is_end(text, m):
+            e = m.end()
+            break
     return " ".join(text[s:e].split())
 
 
