@@ -107,7 +107,7 @@ def test_output_dir_gets_one_file_per_input(tree: Path, tmp_path: Path, capsys: 
     assert files == ["a.ics", "sub/b.ics"]
     cal = icalendar.Calendar.from_ical((out_dir / "a.ics").read_bytes())
     assert [str(e["X-TIMELINE-VALUE"]) for e in cal.walk("VEVENT")] == ["2024-03"]
-    assert "1 events left out of the ics output (no place in a calendar" in err  # 15 years in b.txt
+    assert "1 event left out of the ics output (no place in a calendar" in err  # 15 years in b.txt
 
 
 def test_output_file_for_one_input_keeps_crlf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -99,3 +99,13 @@ def test_timelinejs_quarter_gets_inclusive_end_columns() -> None:
     assert [row[k] for k in ("Year", "Month", "Day", "End Year", "End Month", "End Day")] == \
         ["2024", "1", "1", "2024", "3", "31"]
     assert row["Display Date"] == "Q1 2024"
+
+
+def test_stand_in_events_span_their_sentence() -> None:
+    doc = D.without_events()
+    got = rows(doc.to_csv())
+    for r in got:
+        s, e = int(r["event_start"]), int(r["event_end"])
+        assert s <= int(r["start"]) < int(r["end"]) <= e
+        assert " ".join(doc.text[s:e].split()) == r["event"]
+    assert got[0]["event_start"] == "0"

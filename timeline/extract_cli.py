@@ -248,6 +248,7 @@ def run(args: argparse.Namespace) -> int:
         _write(result.text, Path(args.output) if args.output else None)
     if left_out and fmt in LEAVES_OUT:
         what, why = LEAVES_OUT[fmt]
+        what = what[:-1] if left_out == 1 else what
         _say(f"{PROG}: {left_out} {what} left out of the {fmt} output ({why})")
     total = done + len(failures)
     if failures:

@@ -36,6 +36,7 @@ __all__ = [
     "entries",
     "granularity",
     "sentence_around",
+    "sentence_span",
     "shorten",
     "stable_uid",
     "iso",
@@ -67,15 +68,9 @@ def _is_end(text: str, m: re.Match[str]) -> bool:
     return not nxt[:1].islower()
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``text[start:end]`` (cut at a word within 600
-    characters either side when no sentence end is that near).
-
-    >>> sentence_around("It rained. On Sunday, the talks began. Then?", 11, 20)
-    'On Sunday, the talks began.'
-    >>> sentence_around("Mr. Kihara met U.S. officials on Sunday. Then?", 33, 39)
-    'Mr. Kihara met U.S. officials on Sunday.'
-    """
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[s, e)`` of the sentence of ``text`` that holds ``text[start:end]`` (cut at a word
+    within 600 characters either side when no sentence end is that near)."""
     left = max(0, start - _REACH)
     s = left if left == 0 else text.find(" ", left, start) + 1
     for m in _SENTENCE_END.finditer(text, left, start):
@@ -87,14 +82,31 @@ def sentence_around(text: str, start: int, end: int) -> str:
         if _is_end(text, m):
             e = m.end()
             break
+    while s < start and text[s].isspace():
+        s += 1
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``, on one line.
+
+    >>> sentence_around("It rained. On Sunday, the talks began. Then?", 11, 20)
+    'On Sunday, the talks began.'
+    >>> sentence_around("Mr. Kihara met U.S. officials on Sunday. Then?", 33, 39)
+    'Mr. Kihara met U.S. officials on Sunday.'
+    """
+    s, e = sentence_span(text, start, end)
     return " ".join(text[s:e].split())
 
 
 def _stand_in(doc: Document, x: Expression) -> Event:
+    s, e = sentence_span(doc.text, x.start, x.end)
     return Event(
-        text=sentence_around(doc.text, x.start, x.end),
-        start=x.start,
-        end=x.end,
+        text=" ".join(doc.text[s:e].split()),
+        start=s,
+        end=e,
         expression=x,
         relation="ON",
         earliest=x.earliest,

@@ -11,7 +11,7 @@ offsets in the source text; datetimes are ISO 8601 with offset; empty cells mean
 ...                expressions=[Expression("March", 16, 21, "DATE", "2025-03",
 ...                    earliest=pendulum.datetime(2025, 3, 1), latest=pendulum.datetime(2025, 4, 1))])
 >>> print(to_csv(doc).splitlines()[1])
-2025-03,DATE,,2025-03-01T00:00:00+00:00,2025-04-01T00:00:00+00:00,month,ON,March,Talks resume in March.,,16,21,16,21
+2025-03,DATE,,2025-03-01T00:00:00+00:00,2025-04-01T00:00:00+00:00,month,ON,March,Talks resume in March.,,16,21,0,22
 """
 
 from __future__ import annotations
