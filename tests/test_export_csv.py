@@ -109,3 +109,15 @@ def test_stand_in_events_span_their_sentence() -> None:
         assert s <= int(r["start"]) < int(r["end"]) <= e
         assert " ".join(doc.text[s:e].split()) == r["event"]
     assert got[0]["event_start"] == "0"
+
+
+def test_timelinejs_says_a_relation_in_display_date() -> None:
+    doc = D.with_events()
+    before = doc.events[0].__class__(**{**{a: getattr(doc.events[0], a) for a in
+                                           ("text", "start", "end", "expression", "earliest", "latest")},
+                                        "relation": "BEFORE"})
+    from timeline.model import Document
+
+    (row,) = rows(Document(doc.text, anchor=doc.anchor, expressions=doc.expressions[:1], events=[before]).to_timelinejs())
+    assert row["Display Date"] == "before March 2024"
+    assert (row["Year"], row["Month"], row["Day"], row["End Month"], row["End Day"]) == ("2024", "3", "1", "3", "31")

@@ -172,7 +172,7 @@ def _is_dir_output(out: str, n_inputs: int) -> bool:
 def _progress(items: list[Input], quiet: bool) -> Iterable[Input]:
     if quiet or len(items) < 2 or not sys.stderr.isatty():
         return items
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
     return tqdm(items, desc="extract", unit="file", file=sys.stderr, leave=False)
 
@@ -180,7 +180,7 @@ def _progress(items: list[Input], quiet: bool) -> Iterable[Input]:
 def _say(msg: str) -> None:
     """One line on stderr that does not tear a progress bar."""
     try:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
         tqdm.write(msg, file=sys.stderr)
     except ImportError:  # pragma: no cover

@@ -131,11 +131,10 @@ def _dates(doc: Document, e: Event) -> tuple[Any, Any, dict[str, Any] | None] | 
         rule = rrule_for(x.value, x.freq)
         if rule is None:
             return None
-        day = in_zone(doc.anchor, doc.anchor).date()
+        local = in_zone(doc.anchor, doc.anchor)
         if rule["FREQ"] in ("HOURLY", "MINUTELY", "SECONDLY"):
-            start = in_zone(doc.anchor, doc.anchor).in_timezone(_zone(doc.anchor))  # type: ignore[arg-type]
-            return start, None, rule
-        day = _first_day(rule, day)
+            return local.in_timezone(_zone(doc.anchor)), None, rule  # type: ignore[arg-type]
+        day = _first_day(rule, _dt.date(local.year, local.month, local.day))
         return day, day + _dt.timedelta(days=1), rule
     if e.earliest is None or e.latest is None:
         return None

@@ -160,12 +160,14 @@ def from_record(r: Mapping[str, Any]) -> Document:
                 )
             )
         anchor = _dt_in(r["anchor"], tz)
+        if anchor is None:
+            raise JSONFormatError("timeline document has a null anchor")
         return Document(
             text=r["text"],
             anchor=anchor,
             domain=r.get("domain", "news"),
-            expressions=expressions,
-            events=events,
+            expressions=tuple(expressions),
+            events=tuple(events),
             source=r.get("source"),
         )
     except KeyError as exc:

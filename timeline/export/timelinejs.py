@@ -50,16 +50,17 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
-def display_date(value: str, mod: str | None = None) -> str:
-    """Words for a value that is not one plain calendar unit ('' for those that are).
+def display_date(value: str, mod: str | None = None, always: bool = False) -> str:
+    """Words for a value that is not one plain calendar unit ('' for those that are,
+    unless ``always``).
 
     >>> display_date("2024-Q1"), display_date("199"), display_date("2024-03", "START")
     ('Q1 2024', 'the 1990s', 'early March 2024')
-    >>> display_date("2024-03")
-    ''
+    >>> display_date("2024-03"), display_date("2024-03", always=True), display_date("2024-03-05", always=True)
+    ('', 'March 2024', 'March 5, 2024')
     """
     g = granularity(value)
-    if g in _EXACT and not mod:
+    if g in _EXACT and not mod and not always:
         return ""
     try:
         v = parse_value(value)
@@ -83,7 +84,11 @@ def display_date(value: str, mod: str | None = None) -> str:
     elif g == "part of day":
         words = f"{_PARTS.get(v.part or '', v.part)} of {year}-{v.month}-{v.day}"
     elif g == "month" and v.month and v.month.isdigit():
-        words = f"{_MONTHS[int(v.month) - 1]} {year}"
+        words = f"{_MONTHS[int(v.month) - 1]} {year}".replace("XXXX", "").strip()
+    elif g == "day" and v.month and v.month.isdigit() and v.day and v.day.isdigit():
+        words = f"{_MONTHS[int(v.month) - 1]} {int(v.day)}, {year}".replace(", XXXX", "")
+    elif g == "year":
+        words = year
     else:
         words = value
     return f"{_MODS.get(mod, mod.lower())} {words}" if mod else words
@@ -118,7 +123,7 @@ def _row(doc: Document, e: Event) -> list[str] | None:
             end = ["", "", "", ""]
     label = display_date(x.value, x.mod)
     if e.relation != "ON":
-        label = f"{e.relation.lower()} {label or x.text}"
+        label = f"{e.relation.lower()} {display_date(x.value, x.mod, always=True)}"
     text = " ".join(e.text.split())
     return start + end + [
         label,
