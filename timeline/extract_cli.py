@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -151,11 +152,15 @@ def _document(inp: Input, anchor: object | None, domain: str) -> Document:
 def _write(text: str, target: Path | None) -> None:
     if target is None:
         try:
-            sys.stdout.write(text)
-        except UnicodeEncodeError:
+            try:
+                sys.stdout.write(text)
+            except UnicodeEncodeError:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+        except BrokenPipeError:  # the reader (head, less) has gone: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="") as f:
@@ -243,7 +248,10 @@ def run(args: argparse.Namespace) -> int:
         _write(result.text, target)
 
     if docs:
-        result = render(docs, fmt)
+        width = 100
+        if args.output is None and sys.stdout.isatty():
+            width = max(40, min(120, shutil.get_terminal_size((100, 24)).columns))
+        result = render(docs, fmt, width=width)
         left_out += result.left_out
         _write(result.text, Path(args.output) if args.output else None)
     if left_out and fmt in LEAVES_OUT:

@@ -55,15 +55,16 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def render(docs: Document | Sequence[Document], fmt: str) -> Rendered:
-    """The text of ``docs`` in format ``fmt`` (one of FORMATS), ending with a newline."""
+def render(docs: Document | Sequence[Document], fmt: str, width: int = 100) -> Rendered:
+    """The text of ``docs`` in format ``fmt`` (one of FORMATS), ending with a newline.
+    ``width`` is the table's width in columns."""
     check_format(fmt)
     if isinstance(docs, Document):
         docs = [docs]
     if fmt == "table":
         from .table import to_table
 
-        return Rendered(to_table(docs) + "\n")
+        return Rendered(to_table(docs, width=width) + "\n")
     if fmt == "json":
         from .jsonio import to_json
 
