@@ -45,7 +45,8 @@ def test_every_line_fits_in_100_columns() -> None:
 def test_a_long_source_name_is_cut_to_the_width() -> None:
     doc = Document("x", anchor=D.ANCHOR, source="a/" * 80 + "b.txt")
     header = doc.to_table().splitlines()[0]
-    assert len(header) <= 100 and header.endswith("…")
+    assert len(header) <= 100 and header.startswith("…") and header.endswith("0 expressions, 0 events")
+    assert "a/b.txt · anchor 2024-07-28" in header
 
 
 def test_nothing_found_says_so() -> None:

@@ -37,14 +37,18 @@ def _anchor_text(a: _dt.datetime) -> str:
     return a.isoformat() if has_time(a) or a.utcoffset() else str(a.date())
 
 
-def _header(doc: Document) -> str:
-    parts = [doc.source] if doc.source else []
-    parts += [
+def _header(doc: Document, width: int) -> str:
+    """Source · anchor · domain · counts; a long source loses its start, not the counts."""
+    rest = " · ".join([
         f"anchor {_anchor_text(doc.anchor)}",
         doc.domain,
         f"{_plural(len(doc.expressions), 'expression')}, {_plural(len(doc.events), 'event')}",
-    ]
-    return " · ".join(parts)
+    ])
+    if not doc.source:
+        return rest
+    room = max(10, width - len(rest) - 3)
+    source = doc.source if len(doc.source) <= room else "…" + doc.source[-(room - 1) :]
+    return f"{source} · {rest}"
 
 
 def _value(x: Expression) -> str:
@@ -90,7 +94,7 @@ def _table(doc: Document, width: int) -> list[str]:
             (_value(x), x.type, _range(x.earliest, x.latest, x.value), x.text)
             for x in doc.expressions
         ]
-    lines = [shorten(_header(doc), width)]
+    lines = [shorten(_header(doc, width), width)]
     if rows:
         lines += _grid(head, rows, width)
     else:
