@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from . import evaluate, extract_cli
+
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = []
-
-from . import extract_cli  # noqa: E402
-
 REGISTRARS.append(extract_cli.register)
+REGISTRARS.append(evaluate.register)

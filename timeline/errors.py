@@ -41,3 +41,11 @@ class InputFileError(TimelineError, OSError):
     def __init__(self, path: object, reason: str) -> None:
         self.path, self.reason = path, reason
         super().__init__(f"{path}: {reason}")
+
+
+class TimeMLError(TimelineError, ValueError):
+    """A TimeML document is malformed: not XML, no <TEXT>, a TIMEX3 without a valid type."""
+
+    def __init__(self, source: object, reason: str) -> None:
+        self.source, self.reason = source, reason
+        super().__init__(f"{source}: {reason}")

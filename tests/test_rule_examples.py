@@ -1,0 +1,70 @@
+"""Every example of every rule and word class runs as a test (the phrase is the test id).
+
+A phrase example must give exactly one expression covering the whole phrase, with the
+expected value (and mod, and type when given), against the anchor 2024-07-28 unless the
+example names another. A sentence example (``text`` + ``expr``) must tag ``expr`` with the
+value. A veto rule's examples must give no expression that overlaps the vetoed text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import timeline
+from timeline.lexicon import load
+from timeline.rules import ruleset
+
+ANCHOR = "2024-07-28"
+
+
+def _rule_examples() -> list[Any]:
+    out = []
+    for rule in ruleset("en").rules:
+        for ex in rule.examples:
+            out.append(pytest.param(rule.name, rule.veto, ex, id=f"{rule.name}: {ex['text']}"))
+    return out
+
+
+def _lexicon_examples() -> list[Any]:
+    out = []
+    for name, cls in load("en").classes.items():
+        for ex in cls.examples:
+            if len(ex) == 2:
+                out.append(pytest.param({"text": ex[0], "value": ex[1]}, id=f"{name}: {ex[0]}"))
+            else:
+                out.append(pytest.param({"text": ex[0], "expr": ex[1], "value": ex[2]}, id=f"{name}: {ex[0]}"))
+    return out
+
+
+def check_example(ex: dict[str, Any], rule: str | None = None) -> None:
+    doc = timeline.parse(ex["text"], anchor=ex.get("anchor", ANCHOR), domain=ex.get("domain", "news"))
+    expr = ex.get("expr", ex["text"])
+    found = [x for x in doc.expressions if x.text == expr]
+    got = [(x.text, x.type, x.value, x.mod, x.rule) for x in doc.expressions]
+    assert found, f"{expr!r} not tagged in {ex['text']!r}; got {got}"
+    x = found[0]
+    if "expr" not in ex:
+        assert len(doc.expressions) == 1, f"expected one expression, got {got}"
+    assert x.value == ex["value"], f"{expr!r}: value {x.value!r} != {ex['value']!r} ({got})"
+    if "mod" in ex:
+        assert x.mod == ex["mod"], f"{expr!r}: mod {x.mod!r} != {ex['mod']!r}"
+    if "type" in ex:
+        assert x.type == ex["type"]
+    if rule is not None and "expr" not in ex:
+        assert x.rule == rule, f"{expr!r} was tagged by rule {x.rule!r}, not {rule!r}"
+
+
+@pytest.mark.parametrize("rule, veto, example", _rule_examples())
+def test_rule_example(rule: str, veto: bool, example: dict[str, Any]) -> None:
+    if veto:
+        doc = timeline.parse(example["text"], anchor=ANCHOR)
+        assert doc.expressions == (), f"vetoed text tagged: {doc.expressions}"
+        return
+    check_example(example, rule)
+
+
+@pytest.mark.parametrize("example", _lexicon_examples())
+def test_lexicon_example(example: dict[str, Any]) -> None:
+    check_example(example)

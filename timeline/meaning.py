@@ -1,0 +1,198 @@
+"""The underspecified meaning a rule recognizes, before any anchor is applied.
+
+``interpret`` reads the named groups of a rule's match (and the rule's fixed fields)
+through the lexicon: "in March" becomes ``Meaning(month=3)``, "three days ago"
+``Meaning(amount=3, unit="D", offset_sign=-1, deictic=True)``. Only the resolver turns a
+meaning into a TIMEX3 value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .lexicon import Lexicon
+
+__all__ = ["Meaning", "interpret"]
+
+
+@attrs.frozen(slots=True)
+class Meaning:
+    """What a phrase says about time, with nothing resolved. Unset fields are None."""
+
+    type: str
+    year: int | None = None
+    year2: int | None = None  # two-digit year ('98)
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    part: str | None = None  # part of day: MO, AF, EV, NI, ...
+    day_offset: int | None = None  # today 0, yesterday -1, tomorrow 1
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    ampm: str | None = None
+    decade: str | None = None  # "199" for the 1990s
+    century: str | None = None  # "19" for the 20th century
+    quarter: int | None = None
+    half: int | None = None
+    holiday: str | None = None
+    amount: float | None = None  # None with a unit: unknown amount (X)
+    vague_amount: bool = False
+    unit: str | None = None
+    shift: int | None = None  # this 0, last -1, next +1
+    offset_sign: int | None = None  # ago / later -1 / +1
+    deictic: bool = False  # offset counted from the anchor (ago), else from reference time
+    mod: str | None = None
+    ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
+    value: str | None = None  # a fixed value (sets, "for years" -> PXY)
+    quant: str | None = None
+    freq: str | None = None
+    fiscal: bool = False
+    anaphoric: bool = False  # "that day", "the same month": the reference time itself
+    direction: int | None = None  # explicit -1 past / +1 future from the phrase itself
+
+
+_INT_FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "second", "quarter", "half")
+
+
+def _number(lex: Lexicon, groups: dict[str, str]) -> float | None:
+    text = groups.get("num")
+    if text is None:
+        return None
+    t = text.replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    parts = [p for p in t.replace("-", " ").split() if p]
+    total = 0.0
+    for cls in ("number", "tens", "teens", "units"):
+        v = lex.value(cls, t)
+        if v is not None:
+            return float(v)
+    for p in parts:
+        for cls in ("tens", "teens", "units"):
+            v = lex.value(cls, p)
+            if v is not None:
+                total += float(v)
+                break
+    return total or None
+
+
+def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | None], lex: Lexicon) -> Meaning:
+    """Build the Meaning of one match from its named groups and the rule's fixed fields."""
+    g = {k: v for k, v in groups.items() if v is not None}
+    for k in [k for k in g if k[-2:-1] == "_" and k[-1].isdigit()]:
+        g.setdefault(k[:-2], g[k])  # a class used twice in one pattern: {weekday} ... {weekday}
+    if "qnum" in g:
+        g["quarter"] = g["qnum"]
+    f: dict[str, Any] = {"type": rule_type}
+    if "year" in g:
+        f["year"] = int(g["year"])
+    if "year2" in g:
+        f["year2"] = int(g["year2"])
+    if "month" in g:
+        f["month"] = lex.value("month", g["month"])
+    if "monthnum" in g:
+        f["month"] = int(g["monthnum"])
+    if "day" in g:
+        f["day"] = int(g["day"])
+    if "dayord" in g:
+        f["day"] = lex.value("ordinal", g["dayord"])
+    if "weekday" in g:
+        f["weekday"] = lex.value("weekday", g["weekday"])
+    if "season" in g:
+        f["season"] = lex.value("season", g["season"])
+    if "part_of_day" in g:
+        f["part"] = lex.value("part_of_day", g["part_of_day"])
+    if "deictic_day" in g:
+        f["day_offset"] = lex.value("deictic_day", g["deictic_day"])
+        part = lex["deictic_part"].value(g["deictic_day"])
+        if part:
+            f["part"] = part
+            f["type"] = "TIME"
+    for k in ("hour", "minute", "second"):
+        if k in g:
+            f[k] = int(g[k])
+    if "ampm" in g:
+        f["ampm"] = "pm" if g["ampm"].lower().startswith("p") else "am"
+    if "decade" in g:
+        f["decade"] = g["decade"]
+    if "decade2" in g:
+        f["decade"] = "19" + g["decade2"]
+    if "decade_word" in g:
+        f["decade"] = f"19{lex.value('decade_word', g['decade_word'])}"
+    if "century" in g:
+        f["century"] = f"{lex.value('ordinal', g['century']) - 1:02d}"
+    if "century_num" in g:
+        f["century"] = f"{int(g['century_num']) - 1:02d}"
+    if "quarter" in g:
+        q = g["quarter"]
+        f["quarter"] = int(q) if q.isdigit() else lex.value("ordinal", q)
+    if "half" in g:
+        f["half"] = lex.value("ordinal", g["half"])
+    if "holiday" in g:
+        f["holiday"] = lex.value("holiday", g["holiday"])
+    if "num" in g:
+        f["amount"] = _number(lex, g)
+    if "vague_number" in g:
+        f["vague_amount"] = True
+    for cls in ("unit", "cal_unit"):
+        if cls in g:
+            f["unit"] = lex.value(cls, g[cls])
+    if "shift" in g:
+        f["shift"] = lex.value("shift", g["shift"])
+    if "ago" in g:
+        f["offset_sign"] = lex.value("ago", g["ago"])
+        f["deictic"] = True
+    if "later" in g:
+        f["offset_sign"] = lex.value("later", g["later"])
+    if "date_mod" in g:
+        f["mod"] = lex.value("date_mod", g["date_mod"])
+    if "approx_mod" in g:
+        f["mod"] = lex.value("approx_mod", g["approx_mod"])
+    if "ref" in g:
+        f["ref"] = lex.value("ref", g["ref"])
+    if "set_adverb" in g:
+        f["value"] = lex.value("set_adverb", g["set_adverb"])
+    if "times_word" in g:
+        f["freq"] = lex.value("times_word", g["times_word"])
+    if "fiscal" in g:
+        f["fiscal"] = True
+    if "one" in g:
+        f["amount"] = 1.0
+    if "other" in g:
+        f["amount"] = 2.0
+    if "yy" in g:
+        f["year2"] = int(g["yy"])
+    if "dm1" in g:
+        a, b = int(g["dm1"]), int(g["dm2"])
+        if a > 12 >= b >= 1 and a <= 31:
+            f["day"], f["month"] = a, b
+        elif b > 12 >= a >= 1 and b <= 31:
+            f["month"], f["day"] = a, b
+        elif a == b and 1 <= a <= 12:
+            f["month"] = f["day"] = a
+        else:
+            f["value"] = "XX-XX"  # day/month order unknown: keep only the year
+    if "year_century_word" in g:
+        century = lex.value("year_century_word", g["year_century_word"])
+        part = _number(lex, {"num": g["yearpart"]}) if "yearpart" in g else 0
+        f["year"] = int(century * 100 + (part or 0))
+    if "y2000" in g:
+        f["year"] = 2000
+    if "noon" in g:
+        f["hour"], f["minute"] = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
+    if "this_year" in g:
+        f["direction"] = 0
+    if "set_adverb" in g and g["set_adverb"].split()[0].lower() in ("every", "each"):
+        f["quant"] = g["set_adverb"].split()[0].upper()
+    for key, val in fixed.items():
+        f[key] = val
+    for k in _INT_FIELDS:
+        if isinstance(f.get(k), str) and str(f[k]).isdigit():
+            f[k] = int(f[k])
+    return Meaning(**f)

@@ -1,0 +1,492 @@
+"""Meaning + context -> TIMEX3 type, value, mod and range. The only module that reads the anchor.
+
+Resolution is composed from a few named operators, each defined in one line:
+
+- ``this(t, unit)``: the unit (year, quarter, month, week, day, ...) containing ``t``.
+- ``shift(t, unit, n)``: ``t`` moved by ``n`` calendar units.
+- ``nearest(candidates, t, direction)``: of the occurrences of a partial date around ``t``,
+  the latest one not after ``t`` (direction -1), the first one not before ``t`` (+1), or the
+  one in ``t``'s own year (0).
+- ``fmt(t, unit)``: ``t`` written as a TIMEX3 value at the granularity of ``unit``.
+
+The direction of an underspecified expression comes from the sentence (see ``tense``); when
+the sentence says nothing, ``NEUTRAL_DIRECTION`` decides per kind of expression.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+
+import attrs
+import pendulum
+
+from .bounds import value_range
+from .meaning import Meaning
+
+__all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
+
+#: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year,
+#: NEAREST the occurrence closest to the anchor
+NEAREST = 2
+#: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
+FUTURE_DISTANCE_WEIGHT = 1.5
+NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": 0, "day": NEAREST}
+
+UNIT_LETTER = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "S": "S", "FN": "W", "WE": "D"}
+_TIME_UNITS = ("H", "MIN", "S")
+
+
+@attrs.frozen(slots=True)
+class Context:
+    """What resolution reads besides the meaning: anchor, reference time, direction, domain."""
+
+    anchor: pendulum.DateTime
+    reference: pendulum.DateTime  # the time the text currently talks about
+    reference_unit: str = "D"
+    direction: int | None = None
+    domain: str = "news"
+
+
+@attrs.frozen(slots=True)
+class Resolved:
+    type: str
+    value: str
+    mod: str | None = None
+    earliest: _dt.datetime | None = None
+    latest: _dt.datetime | None = None
+    quant: str | None = None
+    freq: str | None = None
+    explicit: bool = False  # the phrase named its year itself
+
+
+def unit_of(value: str) -> str:
+    """The granularity of a DATE/TIME value, as a unit of ``shift``/``fmt``."""
+    if "T" in value:
+        return "D"
+    if len(value) == 2:
+        return "CE"
+    if len(value) == 3:
+        return "DE"
+    if len(value) == 4:
+        return "Y"
+    tail = value[5:]
+    if tail.startswith("Q"):
+        return "Q"
+    if tail.startswith("H"):
+        return "HALF"
+    if tail.startswith("W"):
+        return "W"
+    if len(value) == 7:
+        return "M"
+    return "D"
+
+
+# --- operators -------------------------------------------------------------------------
+
+
+def this(t: pendulum.DateTime, unit: str) -> pendulum.DateTime:
+    """The start of the ``unit`` containing ``t``."""
+    if unit == "DE":
+        return t.start_of("year").set(year=t.year - t.year % 10)
+    if unit == "CE":
+        return t.start_of("year").set(year=t.year - t.year % 100)
+    if unit == "Q":
+        return t.start_of("month").set(month=3 * ((t.month - 1) // 3) + 1)
+    if unit == "HALF":
+        return t.start_of("month").set(month=1 if t.month <= 6 else 7)
+    if unit in ("W", "WE"):
+        return t.start_of("week")
+    name = {"Y": "year", "M": "month", "D": "day", "H": "hour", "MIN": "minute", "S": "second"}[unit]
+    return t.start_of(name)
+
+
+def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
+    """``t`` moved by ``n`` calendar units (fractions of months and years by days)."""
+    whole = int(n)
+    if whole != n:
+        days = {"Y": 365.25, "M": 30.44, "Q": 91.31, "DE": 3652.5, "CE": 36525, "W": 7, "D": 1}
+        if unit in days:
+            return t.add(days=round(n * days[unit]))
+    match unit:
+        case "Y":
+            return t.add(years=whole)
+        case "M":
+            return t.add(months=whole)
+        case "Q":
+            return t.add(months=3 * whole)
+        case "HALF":
+            return t.add(months=6 * whole)
+        case "DE":
+            return t.add(years=10 * whole)
+        case "CE":
+            return t.add(years=100 * whole)
+        case "W" | "WE":
+            return t.add(weeks=whole)
+        case "FN":
+            return t.add(weeks=2 * whole)
+        case "D":
+            return t.add(days=whole)
+        case "H":
+            return t.add(hours=whole)
+        case "MIN":
+            return t.add(minutes=whole)
+        case "S":
+            return t.add(seconds=whole)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def fmt(t: _dt.datetime, unit: str) -> str:
+    """``t`` as a TIMEX3 value at the granularity of ``unit``."""
+    match unit:
+        case "CE":
+            return f"{t.year // 100:02d}"
+        case "DE":
+            return f"{t.year // 10:03d}"
+        case "Y":
+            return f"{t.year:04d}"
+        case "HALF":
+            return f"{t.year:04d}-H{1 if t.month <= 6 else 2}"
+        case "Q":
+            return f"{t.year:04d}-Q{(t.month - 1) // 3 + 1}"
+        case "M":
+            return f"{t.year:04d}-{t.month:02d}"
+        case "W" | "FN":
+            y, w, _ = t.isocalendar()
+            return f"{y:04d}-W{w:02d}"
+        case "WE":
+            y, w, _ = t.isocalendar()
+            return f"{y:04d}-W{w:02d}-WE"
+        case "H":
+            return f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}"
+        case "MIN" | "S":
+            return f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}"
+    return f"{t.year:04d}-{t.month:02d}-{t.day:02d}"
+
+
+def nearest(
+    occurrence: Callable[[int], pendulum.DateTime | None],
+    t: pendulum.DateTime,
+    direction: int,
+    unit: str,
+) -> pendulum.DateTime | None:
+    """The occurrence (``occurrence(year)`` gives the one in that year) before, after, in
+    the year of ``t`` or (NEAREST) closest to it; comparison at the granularity of ``unit``."""
+    if direction == 0:
+        return occurrence(t.year)
+    if direction == NEAREST:
+        before, after = nearest(occurrence, t, -1, unit), nearest(occurrence, t, 1, unit)
+        if before is None or after is None:
+            return before or after
+        return before if (t - before) <= (after - t) * FUTURE_DISTANCE_WEIGHT else after
+    here = this(t, unit)
+    years = (t.year, t.year - 1) if direction < 0 else (t.year, t.year + 1)
+    for y in years:
+        o = occurrence(y)
+        if o is None:
+            continue
+        if (direction < 0 and o <= here) or (direction > 0 and o >= here):
+            return o
+    return None
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _date(t: pendulum.DateTime, year: int, month: int, day: int = 1) -> pendulum.DateTime | None:
+    try:
+        return t.set(year=year, month=month, day=day).start_of("day")
+    except ValueError:
+        return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int, tz: _dt.tzinfo) -> pendulum.DateTime:
+    first = pendulum.datetime(year, month, 1, tz=tz)
+    if n > 0:
+        delta = (weekday - first.isoweekday()) % 7
+        return first.add(days=delta + 7 * (n - 1))
+    last = first.end_of("month").start_of("day")
+    return last.subtract(days=(last.isoweekday() - weekday) % 7)
+
+
+def _easter(year: int, tz: _dt.tzinfo) -> pendulum.DateTime:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return pendulum.datetime(year, month, day + 1, tz=tz)
+
+
+_WD = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+
+
+def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | None:
+    """A holiday of the lexicon ("12-25", "11-TH4", "05-MOL", "EASTER-2") in ``year``."""
+    if spec.startswith("EASTER"):
+        offset = int(spec[6:] or 0)
+        return _easter(year, tz).add(days=offset)
+    month_s, rest = spec.split("-")
+    month = int(month_s)
+    if rest.isdigit():
+        return pendulum.datetime(year, month, int(rest), tz=tz)
+    n = -1 if rest[2:] == "L" else int(rest[2:])
+    return _nth_weekday(year, month, _WD[rest[:2]], n, tz)
+
+
+def _direction(ctx: Context, kind: str) -> int:
+    return ctx.direction if ctx.direction is not None else NEUTRAL_DIRECTION[kind]
+
+
+def _year2(y2: int, anchor: pendulum.DateTime) -> int:
+    century = anchor.year - anchor.year % 100
+    candidates = (century - 100 + y2, century + y2, century + 100 + y2)
+    return min(candidates, key=lambda y: (abs(y - anchor.year) if y <= anchor.year + 10 else 1000))
+
+
+def _mod(m: Meaning) -> tuple[str | None, str | None]:
+    """(mod, half-override) from a meaning: START_H/END_H name the halves of a period."""
+    if m.mod in ("START_H", "END_H"):
+        return None, "1" if m.mod == "START_H" else "2"
+    return m.mod, None
+
+
+# --- resolution -------------------------------------------------------------------------
+
+
+def _ranged(type_: str, value: str, mod: str | None, anchor: pendulum.DateTime, **kw: object) -> Resolved:
+    s, e = value_range(value, mod, anchor)
+    return Resolved(type_, value, mod, s, e, **kw)  # type: ignore[arg-type]
+
+
+def _duration_value(m: Meaning) -> str | None:
+    if m.value:
+        return m.value
+    if m.unit is None:
+        return None
+    letter = UNIT_LETTER[m.unit]
+    amount = m.amount if m.amount is not None and not m.vague_amount else None
+    if m.unit == "FN" and amount is not None:
+        amount *= 2
+    if m.unit == "WE":
+        amount, letter = (2 * amount if amount is not None else None), "D"
+    num = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else f"{amount:g}")
+    if m.unit in _TIME_UNITS:
+        return f"PT{num}{letter}"
+    return f"P{num}{letter}"
+
+
+def resolve(m: Meaning, ctx: Context) -> Resolved | None:
+    """Resolve one meaning in its context; None when it cannot be placed at all."""
+    a = ctx.anchor
+    if m.type == "SET":
+        if m.amount is None and not m.vague_amount:
+            m = attrs.evolve(m, amount=1.0)
+        value = f"XXXX-WXX-{m.weekday}" if m.weekday else _duration_value(m)
+        if value is None:
+            return None
+        return Resolved("SET", value, m.mod, quant=m.quant, freq=m.freq)
+    if m.ref:
+        return _ranged("DATE", m.ref, None, a)
+    if m.type == "DURATION":
+        value = _duration_value(m)
+        if value is None:
+            return None
+        if m.shift is not None and m.unit and m.shift != 0:
+            amount = m.amount if m.amount is not None and not m.vague_amount else None
+            if amount is not None:
+                other = shift(a, m.unit, m.shift * amount)
+                lo, hi = (other, a) if m.shift < 0 else (a, other)
+                if lo < hi:
+                    return Resolved("DURATION", value, m.mod, lo, hi)
+        return Resolved("DURATION", value, m.mod)
+    for step in (_offset, _shifted, _explicit, _partial, _deictic_day, _anaphoric):
+        r = step(m, ctx)
+        if r is not None:
+            return r
+    return None
+
+
+def _offset(m: Meaning, ctx: Context) -> Resolved | None:
+    """"three days ago", "two years later", "a week earlier"."""
+    if m.offset_sign is None or m.unit is None:
+        return None
+    if m.vague_amount:
+        return _ranged("DATE", "PAST_REF" if m.offset_sign < 0 else "FUTURE_REF", None, ctx.anchor)
+    base = ctx.anchor if m.deictic else ctx.reference
+    amount = 1.0 if m.amount is None else m.amount
+    unit = "D" if m.unit == "WE" else m.unit
+    t = shift(base, unit, m.offset_sign * amount)
+    gran = unit
+    if not m.deictic and unit == "Y" and ctx.reference_unit in ("Q", "HALF"):
+        gran = ctx.reference_unit  # "a year earlier" in a text about a quarter: that quarter
+    type_ = "TIME" if gran in _TIME_UNITS else "DATE"
+    mod = m.mod if m.mod in ("APPROX",) else None
+    return _ranged(type_, fmt(t, gran), mod, ctx.anchor)
+
+
+def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
+    """"last week", "next year", "this quarter", "last Friday", "next March"."""
+    if m.shift is None:
+        return None
+    mod, half = _mod(m)
+    base = ctx.reference if m.anaphoric else ctx.anchor
+    tz = base.tzinfo or pendulum.UTC
+    if m.weekday is not None:
+        if m.shift == 0:
+            t = this(base, "W").add(days=m.weekday - 1)
+        elif m.shift < 0:
+            back = (base.isoweekday() - m.weekday) % 7 or 7
+            t = base.start_of("day").subtract(days=back)
+        else:
+            fwd = (m.weekday - base.isoweekday()) % 7 or 7
+            t = base.start_of("day").add(days=fwd)
+        return _with_time(m, t, ctx, mod)
+    if m.month is not None:
+        y = base.year + (m.shift if m.shift else 0)
+        if m.shift < 0 and m.month < base.month or m.shift > 0 and m.month > base.month:
+            y = base.year
+        t = _date(base, y, m.month, m.day or 1)
+        if t is None:
+            return None
+        return _ranged("DATE", fmt(t, "D" if m.day else "M"), mod, ctx.anchor)
+    if m.season is not None:
+        y = base.year + m.shift
+        return _ranged("DATE", f"{y:04d}-{m.season}", mod, ctx.anchor)
+    if m.holiday is not None:
+        d = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base.subtract(days=1) if m.shift < 0 else base.add(days=1), m.shift or 0, "D")
+        return None if d is None else _ranged("DATE", fmt(d, "D"), mod, ctx.anchor)
+    if m.unit is None:
+        return None
+    unit = m.unit
+    if half is not None and unit == "Y":
+        t = shift(base, "Y", m.shift)
+        return _ranged("DATE", f"{t.year:04d}-H{half}", None, ctx.anchor)
+    t = shift(base, unit, m.shift)
+    if m.part is not None:
+        return _ranged("TIME", fmt(t, "D") + "T" + m.part, mod, ctx.anchor)
+    type_ = "TIME" if unit in _TIME_UNITS else "DATE"
+    return _ranged(type_, fmt(t, unit), mod, ctx.anchor)
+
+
+def _with_time(m: Meaning, day: pendulum.DateTime, ctx: Context, mod: str | None) -> Resolved:
+    """A day, refined by a time of day or part of day when the phrase has one."""
+    if m.hour is not None:
+        hour = m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
+        value = fmt(day, "D") + f"T{hour:02d}:{m.minute or 0:02d}"
+        return _ranged("TIME", value, mod, ctx.anchor)
+    if m.part is not None:
+        return _ranged("TIME", fmt(day, "D") + "T" + m.part, mod, ctx.anchor)
+    return _ranged("DATE", fmt(day, "D"), mod, ctx.anchor)
+
+
+def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
+    """Phrases that name their year, decade or century: nothing to infer."""
+    mod, half = _mod(m)
+    if m.century is not None:
+        return _ranged("DATE", m.century, mod, ctx.anchor, explicit=True)
+    if m.decade is not None:
+        return _ranged("DATE", m.decade, mod, ctx.anchor, explicit=True)
+    year = m.year if m.year is not None else (_year2(m.year2, ctx.anchor) if m.year2 is not None else None)
+    if year is None:
+        return None
+    y = f"{year:04d}"
+    if m.value == "XX-XX":
+        return _ranged("DATE", f"{y}-XX-XX", mod, ctx.anchor, explicit=True)
+    if half is not None:
+        return _ranged("DATE", f"{y}-H{half}", None, ctx.anchor, explicit=True)
+    if m.quarter is not None:
+        return _ranged("DATE", f"{y}-Q{m.quarter}", mod, ctx.anchor, explicit=True)
+    if m.half is not None:
+        return _ranged("DATE", f"{y}-H{m.half}", mod, ctx.anchor, explicit=True)
+    if m.season is not None:
+        return _ranged("DATE", f"{y}-{m.season}", mod, ctx.anchor, explicit=True)
+    if m.holiday is not None:
+        d = holiday_date(m.holiday, year, ctx.anchor.tzinfo or pendulum.UTC)
+        return None if d is None else _ranged("DATE", fmt(d, "D"), mod, ctx.anchor, explicit=True)
+    if m.month is None:
+        return _ranged("DATE", y, mod, ctx.anchor, explicit=True)
+    t = _date(ctx.anchor, year, m.month, m.day or 1)
+    if t is None:
+        return None
+    if m.day is None:
+        return _ranged("DATE", fmt(t, "M"), mod, ctx.anchor, explicit=True)
+    r = _with_time(m, t, ctx, mod)
+    return attrs.evolve(r, explicit=True)
+
+
+def _partial(m: Meaning, ctx: Context) -> Resolved | None:
+    """Dates without a year: a weekday, a month (and day), a season, a holiday, a quarter."""
+    mod, half = _mod(m)
+    base = ctx.reference if ctx.domain == "narrative" else ctx.anchor
+    tz = base.tzinfo or pendulum.UTC
+    if m.weekday is not None and m.month is None:
+        d = _direction(ctx, "weekday")
+        day = base.start_of("day")
+        back, ahead = (base.isoweekday() - m.weekday) % 7, (m.weekday - base.isoweekday()) % 7
+        if d == NEAREST:
+            d = -1 if back <= ahead else 1
+        t = day.subtract(days=back) if d <= 0 else day.add(days=ahead)
+        return _with_time(m, t, ctx, mod)
+    if m.month is not None:
+        kind = "day" if m.day else "month"
+        d = _direction(ctx, kind)
+        if base is ctx.reference and ctx.reference_unit in ("Y", "DE", "CE"):
+            d = 0  # "The war began in 1954. In November, ...": that year's November
+        month, day = m.month, m.day or 1
+        t = nearest(lambda y: _date(base, y, month, day), base, d, "D" if m.day else "M")
+        if t is None:
+            return None
+        if m.day is None:
+            return _ranged("DATE", fmt(t, "M"), mod, ctx.anchor)
+        return _with_time(m, t, ctx, mod)
+    if m.season is not None:
+        d = _direction(ctx, "season")
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m.season]
+        t = nearest(lambda y: _date(base, y, first), base, d, "M")
+        if t is None:
+            return None
+        if d < 0 and m.season == "WI" and base.month < 3:
+            t = t.subtract(years=1) if t.year == base.year else t
+        return _ranged("DATE", f"{t.year:04d}-{m.season}", mod, ctx.anchor)
+    if m.holiday is not None:
+        d = _direction(ctx, "holiday")
+        t = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base, d, "D")
+        return None if t is None else _ranged("DATE", fmt(t, "D"), mod, ctx.anchor)
+    if m.quarter is not None or m.half is not None or half is not None:
+        unit = "Q" if m.quarter is not None else "HALF"
+        n = m.quarter if m.quarter is not None else int(half or m.half or 1)
+        d = _direction(ctx, "quarter")
+        step = 3 if unit == "Q" else 6
+        t = nearest(lambda y: _date(base, y, step * (n - 1) + 1), base, d, unit)
+        if t is None:
+            return None
+        value = f"{t.year:04d}-Q{n}" if unit == "Q" else f"{t.year:04d}-H{n}"
+        return _ranged("DATE", value, mod if unit == "Q" else None, ctx.anchor)
+    if m.day is not None and m.month is None and m.hour is None:
+        return None
+    return None
+
+
+def _deictic_day(m: Meaning, ctx: Context) -> Resolved | None:
+    """"today", "yesterday", "tomorrow night", "tonight", and bare clock times."""
+    if m.day_offset is None and m.hour is None and m.part is None:
+        return None
+    mod, _ = _mod(m)
+    day = ctx.anchor.start_of("day").add(days=m.day_offset or 0)
+    return _with_time(m, day, ctx, mod)
+
+
+def _anaphoric(m: Meaning, ctx: Context) -> Resolved | None:
+    """"that day", "the same month": the reference time at the phrase's granularity."""
+    if not m.anaphoric or m.unit is None:
+        return None
+    ref = ctx.reference
+    if m.unit == "Q" and ctx.reference_unit != "Q":
+        ref = shift(ctx.anchor, "Q", -1)  # "the quarter" in a report: the last completed one
+    return _ranged("DATE", fmt(ref, m.unit), m.mod, ctx.anchor)
+

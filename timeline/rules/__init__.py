@@ -1,0 +1,208 @@
+"""Recognition rules as data: ``rules/<lang>/*.toml``, compiled once.
+
+A rule is a pattern template plus the TIMEX3 type it produces, fixed meaning fields
+(``set``) and example phrases (``examples``) that run as tests. Templates are regular
+expressions where ``{class}`` stands for a word class of the lexicon (captured in a group
+of that name), ``{class=name}`` captures it under another name, ``{macro}`` for one of
+the MACROS below, and a space matches any run of whitespace. A rule with ``veto = true``
+marks text that must not be tagged (it removes the candidates it overlaps).
+
+>>> rs = ruleset("en")
+>>> any(r.name == "month_day_year" for r in rs.rules)
+True
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from ..lexicon import Lexicon, load
+from ..model import TIMEX_TYPES
+
+__all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template"]
+
+_APOS = "['\u2019]"
+#: digit shapes: language-neutral pieces of patterns
+MACROS: dict[str, str] = {
+    "year": r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d|,\d)",
+    "year2": _APOS + r"(?P<year2>\d\d)(?!\d)",
+    "yearnum": r"(?P<year>\d{4})",
+    "day": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+    "monthnum": r"(?P<monthnum>1[0-2]|0?[1-9])",
+    "digits": r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\d,])",
+    "hour12": r"(?P<hour>1[0-2]|0?[1-9])",
+    "hour24": r"(?P<hour>[01]?\d|2[0-3])",
+    "minute": r"(?P<minute>[0-5]\d)",
+    "second": r"(?P<second>[0-5]\d)",
+    "ampm": r"(?P<ampm>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w))",
+    "decade": r"(?P<decade>(?:1[0-9]|20)\d)0" + _APOS + "?s",
+    "decade2": _APOS + r"?(?P<decade2>[0-9])0" + _APOS + "?s",
+    "century_num": r"(?P<century_num>[12]?\d)(?:st|nd|rd|th)",
+    "tz": r"(?P<tz>(?i:[ECMP][SD]T|GMT|UTC|Z))",
+}
+#: composite macros built from word classes
+_NUMWORD = (
+    r"(?:{tens}(?:[-\s]{units})?|{teens}|{units}|{number})"
+)
+_CLASS_RE = re.compile(r"\{([a-z][a-z_0-9]*)(?:=([a-z][a-z_0-9]*))?\}")
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """One recognition rule: a compiled pattern, what it builds and its examples."""
+
+    name: str
+    type: str
+    template: str
+    regex: re.Pattern[str]
+    fixed: dict[str, Any]
+    examples: tuple[dict[str, Any], ...]
+    priority: int = 0
+    veto: bool = False
+    source: str = ""
+
+
+@attrs.frozen(slots=True)
+class RuleSet:
+    """All rules of one language, compiled for one case policy."""
+
+    language: str
+    lexicon: Lexicon
+    rules: tuple[Rule, ...]
+    trigger: re.Pattern[str]
+
+
+def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) -> str:
+    """Expand a rule template into a regular expression (see the module docstring)."""
+    used: dict[str, int] = {}
+
+    def group(name: str, body: str) -> str:
+        used[name] = used.get(name, 0) + 1
+        gname = name if used[name] == 1 else f"{name}_{used[name]}"
+        return f"(?P<{gname}>{body})"
+
+    def expand(m: re.Match[str]) -> str:
+        cls, gname = m.group(1), m.group(2) or m.group(1)
+        if cls in MACROS:
+            body = MACROS[cls]
+            return body if gname == cls else body.replace(f"?P<{cls}>", f"?P<{gname}>", 1)
+        if cls == "numword":
+            inner = _CLASS_RE.sub(
+                lambda n: lexicon[n.group(1)].alternation(any_case), _NUMWORD
+            )
+            return group(gname, inner)
+        if cls == "num":
+            inner = _CLASS_RE.sub(
+                lambda n: lexicon[n.group(1)].alternation(any_case), _NUMWORD
+            )
+            return group(gname, r"\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,])|" + inner)
+        return group(gname, lexicon[cls].alternation(any_case))
+
+    body = _spaces(_CLASS_RE.sub(expand, template))
+    return rf"(?<![\w'\u2019-])(?:{body})(?![\w-])"
+
+
+def _spaces(pattern: str) -> str:
+    """A space matches any run of whitespace, except inside a look-behind (fixed width)."""
+    out: list[str] = []
+    depth = 0
+    behind: list[int] = []  # depths at which look-behinds opened
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+            if pattern.startswith(("(?<=", "(?<!"), i):
+                behind.append(depth)
+        elif ch == ")":
+            if behind and behind[-1] == depth:
+                behind.pop()
+            depth -= 1
+        out.append(r"\s+" if ch == " " and not behind else ch)
+        i += 1
+    return "".join(out)
+
+
+def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
+    rules: list[Rule] = []
+    names: set[str] = set()
+    folder = resources.files(__package__).joinpath(language)
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(item.read_text(encoding="utf-8"))
+        for raw in data.get("rule", []):
+            name = raw.get("name", "")
+            where = f"rules {item.name} [{name or '?'}]"
+            if not name or name in names:
+                raise ValueError(f"{where}: every rule needs a unique name")
+            names.add(name)
+            veto = bool(raw.get("veto", False))
+            rtype = raw.get("type", "DATE")
+            if not veto and rtype not in TIMEX_TYPES:
+                raise ValueError(f"{where}: type must be one of {TIMEX_TYPES}, got {rtype!r}")
+            examples = tuple(_example(e, where) for e in raw.get("examples", ()))
+            if not examples:
+                raise ValueError(f"{where}: every rule needs examples")
+            try:
+                flags = 0 if veto else re.IGNORECASE
+                regex = re.compile(compile_template(raw["pattern"], lexicon, any_case), flags)
+            except (re.error, KeyError) as exc:
+                raise ValueError(f"{where}: bad pattern: {exc}") from None
+            rules.append(
+                Rule(
+                    name=name,
+                    type=rtype,
+                    template=raw["pattern"],
+                    regex=regex,
+                    fixed=dict(raw.get("set", {})),
+                    examples=examples,
+                    priority=int(raw.get("priority", 0)),
+                    veto=veto,
+                    source=item.name,
+                )
+            )
+    return rules
+
+
+def _example(raw: Any, where: str) -> dict[str, Any]:
+    """Examples are [phrase, value] / [phrase, value, mod] or tables with text, expr, value,
+    type, mod, anchor, domain; a veto rule's examples are plain phrases (nothing tagged)."""
+    if isinstance(raw, str):
+        return {"text": raw, "value": None}
+    if isinstance(raw, list) and len(raw) in (2, 3):
+        ex = {"text": raw[0], "value": raw[1]}
+        if len(raw) == 3:
+            ex["mod"] = raw[2]
+        return ex
+    if isinstance(raw, dict) and "text" in raw:
+        return dict(raw)
+    raise ValueError(f"{where}: bad example {raw!r}")
+
+
+def _trigger(lexicon: Lexicon, any_case: bool) -> re.Pattern[str]:
+    """Words and digit shapes without which no rule can match: the cheap prefilter."""
+    classes = [
+        "month", "weekday", "season", "part_of_day", "deictic_day", "unit", "cal_unit",
+        "holiday", "ref", "set_adverb", "decade_word", "times_word", "trigger_word",
+    ]
+    words = "|".join(lexicon[c].alternation(any_case) for c in classes)
+    return re.compile(rf"\d|(?:{words})")
+
+
+@cache
+def ruleset(language: str = "en", any_case: bool = False) -> RuleSet:
+    """The compiled rules of ``language`` (cached). ``any_case`` for informal text."""
+    lexicon = load(language)
+    rules = tuple(_load_rules(language, lexicon, any_case))
+    return RuleSet(language, lexicon, rules, _trigger(lexicon, any_case))

@@ -1,0 +1,62 @@
+"""The tagger: text + anchor -> expressions (text order), through extract, rank, interpret,
+direction and resolve. Keeps the reference time (the time the text is talking about) as
+it reads: anaphoric phrases ("two days later", "that day") and, in narratives, partial
+dates ("In November") are resolved against it.
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from .extract import candidates
+from .meaning import Meaning, interpret
+from .model import Expression
+from .rank import choose
+from .resolve import Context, resolve, unit_of
+from .rules import ruleset
+from .tense import direction
+
+__all__ = ["tag"]
+
+
+def _needs_direction(m: Meaning) -> bool:
+    """Only dates without a year and without last/next take their direction from the tense."""
+    if m.type in ("DURATION", "SET") or m.ref or m.shift is not None or m.offset_sign is not None:
+        return False
+    if m.year is not None or m.year2 is not None or m.decade or m.century:
+        return False
+    return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half))
+
+
+def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Expression, ...]:
+    """Every temporal expression of ``text``, resolved against ``anchor``."""
+    rules = ruleset("en", any_case=domain == "colloquial")
+    reference, reference_unit = anchor, "D"
+    out: list[Expression] = []
+    for c in choose(candidates(text, rules)):
+        m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon)
+        d = m.direction
+        if d is None and _needs_direction(m):
+            d = direction(text, c.start, c.end)
+        ctx = Context(anchor, reference, reference_unit, d, domain)
+        r = resolve(m, ctx)
+        if r is None:
+            continue
+        out.append(
+            Expression(
+                text=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                type=r.type,
+                value=r.value,
+                mod=r.mod,
+                earliest=r.earliest,
+                latest=r.latest,
+                rule=c.rule.name,
+                quant=r.quant,
+                freq=r.freq,
+            )
+        )
+        if r.type in ("DATE", "TIME") and r.earliest is not None and not r.value.endswith("_REF"):
+            reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
+    return tuple(out)

@@ -1,0 +1,84 @@
+"""Direction of an underspecified expression from its sentence: past (-1), future (+1) or
+none (None). The cue word nearest to the expression wins (word lists: lexicon ``cues``).
+
+A month or weekday used as a modifier ("an April agreement", "the November race") takes no
+direction from the verb: it names the occurrence of the current year (None).
+
+>>> text = "The budget was announced in March."
+>>> direction(text, text.index("March"), text.index("March") + 5)
+-1
+>>> text = "The reorganization is set for March."
+>>> direction(text, text.index("March"), text.index("March") + 5)
+1
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import load
+
+__all__ = ["direction", "sentence_bounds", "SENTENCE_REACH"]
+
+#: characters looked at on each side of the expression
+SENTENCE_REACH = 200
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n\s*\n|[.!?][\u201d\"](?=[A-Z\u201c])")
+_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|their|its|his|her|our|your|my|this|that|last)\s+)$")
+_PASSIVE = re.compile(r"(?i:\b(?:be|being|to)\s+)$")
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+)")
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    lex = load("en")
+    future = lex["future_cue"]
+    past = lex["past_cue"]
+    fut_forms = [f for f, v in future.entries.items() if v]
+    past_forms = [f for f, v in past.entries.items() if v]
+
+    def alt(forms: list[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
+
+    not_past = frozenset(past.extra.get("not_past", ()))
+    fut_re = re.compile(rf"(?i)(?<![\w'])(?:{alt(fut_forms)})(?!\w)")
+    past_re = re.compile(rf"(?<![\w'])(?:(?i:{alt(past_forms)})|[a-z]{{2,}}ed)(?!\w)")
+    return fut_re, past_re, not_past
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, searched at most SENTENCE_REACH characters away."""
+    lo = max(0, start - SENTENCE_REACH)
+    s = lo
+    for m in _BOUNDARY.finditer(text, lo, start):
+        s = m.end()
+    hi = min(len(text), end + SENTENCE_REACH)
+    m = _BOUNDARY.search(text, end, hi)
+    e = m.start() + 1 if m else hi
+    return s, e
+
+
+def is_modifier(text: str, start: int, end: int) -> bool:
+    """True for "an April agreement": determiner before, a lowercase noun right after."""
+    before = text[max(0, start - 12) : start]
+    return bool(_DETERMINER.search(before)) and bool(_NOUN_AFTER.match(text, end))
+
+
+def direction(text: str, start: int, end: int) -> int | None:
+    """-1 (past), +1 (future) or None, from the cue nearest to ``text[start:end]``."""
+    if is_modifier(text, start, end):
+        return None
+    fut_re, past_re, not_past = _cues()
+    s, e = sentence_bounds(text, start, end)
+    best: tuple[int, int] | None = None  # (distance, direction)
+    for regex, sign in ((fut_re, 1), (past_re, -1)):
+        for m in regex.finditer(text, s, e):
+            if start <= m.start() < end:
+                continue
+            word = m.group(0).lower()
+            if sign < 0 and (word in not_past or _PASSIVE.search(text, max(0, m.start() - 12), m.start())):
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0] or (dist == best[0] and sign > 0):
+                best = (dist, sign)
+    return None if best is None else best[1]
