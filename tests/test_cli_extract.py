@@ -275,3 +275,26 @@ def test_real_tagger_on_the_seed(monkeypatch: pytest.MonkeyPatch, capsys: pytest
     m = re.search(r"(\d+) events? left out of the ics output", errs["ics"])
     assert len(vevents) + (int(m.group(1)) if m else 0) == n
     assert Document.from_json(outs["jsonl"]) == doc
+
+
+def test_output_file_with_extension_combines_several_inputs(tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "all.jsonl"
+    code, out, _ = run(capsys, "extract", str(tree), "--anchor", "2024-07-28", "-f", "jsonl", "-o", str(target))
+    assert code == 0 and out == ""
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_same_names_from_two_folders_do_not_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = write(tmp_path / "x" / "same.txt", "March.")
+    b = write(tmp_path / "y" / "same.txt", "today")
+    out_dir = tmp_path / "out"
+    code, _, _ = run(capsys, "extract", str(a), str(b), "--anchor", "2024-07-28", "-f", "csv", "-o", str(out_dir))
+    assert code == 0
+    assert sorted(p.name for p in out_dir.iterdir()) == ["same-2.csv", "same.csv"]
+    assert "today" in (out_dir / "same-2.csv").read_text(encoding="utf-8")
+
+
+def test_stdin_to_an_output_folder_is_named_stdin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"March.")))
+    code, _, _ = run(capsys, "extract", "-", "--anchor", "2024-07-28", "-f", "ics", "-o", str(tmp_path / "o") + "/")
+    assert code == 0 and (tmp_path / "o" / "stdin.ics").is_file()
