@@ -31,7 +31,7 @@ __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", 
 NEAREST = 2
 #: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
 FUTURE_DISTANCE_WEIGHT = 1.5
-NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": NEAREST, "day": NEAREST}
+NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": -1, "day": NEAREST}
 #: kinds that a future cue does not move: "expects to report third-quarter profit" is about
 #: the latest third quarter
 PAST_ONLY = frozenset({"quarter"})
@@ -359,7 +359,7 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     base = ctx.anchor if m.deictic else ctx.reference
     amount = 1.0 if m.amount is None else m.amount
     unit = "D" if m.unit == "WE" else m.unit
-    gran = "Y" if unit in ("DE", "CE") else unit
+    gran = m.as_unit or ("Y" if unit in ("DE", "CE") else unit)
     if unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
         # "a year ago" in a report about a quarter: that quarter a year before
         base, gran = ctx.reference, ctx.reference_unit
