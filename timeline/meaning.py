@@ -55,6 +55,7 @@ class Meaning:
     direction: int | None = None  # explicit -1 past / +1 future from the phrase itself
     year_shift: int | None = None  # "June last year": the year relative to the anchor's
     as_unit: str | None = None  # report the date at this granularity ("the week of March 6")
+    recent: bool = False  # "the weekend": the latest one not after the anchor
 
 
 _INT_FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "second", "quarter", "half")

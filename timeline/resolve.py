@@ -406,7 +406,10 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     if half is not None and unit == "Y":
         t = shift(base, "Y", m.shift)
         return _ranged("DATE", f"{t.year:04d}-H{half}", None, ctx.anchor)
-    t = shift(base, unit, m.shift)
+    n = m.shift
+    if m.recent and unit == "WE" and base.isoweekday() < 6:
+        n -= 1  # on a weekday, "the weekend" is the one just past
+    t = shift(base, unit, n)
     if m.part is not None:
         return _ranged("TIME", fmt(t, "D") + "T" + m.part, mod, ctx.anchor)
     type_ = "TIME" if unit in _TIME_UNITS else "DATE"
