@@ -31,6 +31,9 @@ __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", 
 NEAREST = 2
 #: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
 FUTURE_DISTANCE_WEIGHT = 1.5
+#: a tense cue is overruled when the occurrence it points to is this many times farther from
+#: the anchor than the other one ("In January, ..." written in late October: next January)
+TENSE_OVERRULE_RATIO = {"M": 2.5, "D": 4.0}
 NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": -1, "day": NEAREST}
 #: kinds that a future cue does not move: "expects to report third-quarter profit" is about
 #: the latest third quarter
@@ -483,7 +486,13 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         if base is ctx.reference and ctx.reference_unit in ("Y", "DE", "CE"):
             d = 0  # "The war began in 1954. In November, ...": that year's November
         month, day = m.month, m.day or 1
-        t = nearest(lambda y: _date(base, y, month, day), base, d, "D" if m.day else "M")
+        unit = "D" if m.day else "M"
+        t = nearest(lambda y: _date(base, y, month, day), base, d, unit)
+        if d in (-1, 1) and t is not None:
+            other = nearest(lambda y: _date(base, y, month, day), base, -d, unit)
+            here = this(base, unit)
+            if other is not None and abs(t - here) > TENSE_OVERRULE_RATIO[unit] * abs(other - here):
+                t = other
         if t is None:
             return None
         if m.day is None:
