@@ -22,7 +22,11 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: $(VENV)/.installed
-	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR)
+	@mkdir -p demo-output
+	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format table
+	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format ics -o demo-output/seed.ics
+	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format csv -o demo-output/seed.csv
+	@echo "wrote demo-output/seed.ics and demo-output/seed.csv"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -14,10 +14,14 @@ from .errors import (
     UnknownOptionError,
 )
 from .model import DOMAINS, RELATIONS, TIMEX_TYPES, Document, Event, Expression
+from .order import Timeline, merge, relation
 from .pipeline import parse
 
 __all__ = [
     "parse",
+    "relation",
+    "merge",
+    "Timeline",
     "to_anchor",
     "Document",
     "Event",

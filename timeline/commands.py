@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from . import evaluate
+from . import evaluate, extract_cli
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = []
+REGISTRARS.append(extract_cli.register)
 REGISTRARS.append(evaluate.register)

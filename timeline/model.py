@@ -111,3 +111,54 @@ class Document:
     expressions: tuple[Expression, ...] = attrs.field(default=(), converter=tuple)
     events: tuple[Event, ...] = attrs.field(default=(), converter=tuple)
     source: str | None = None
+
+    # -- exports: thin doors into timeline.export (imported on use, keeping this module light)
+
+    def to_table(self, width: int = 100) -> str:
+        """A plain-text table for people (events, or expressions while there are none)."""
+        from .export.table import to_table
+
+        return to_table(self, width=width)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Everything as JSON; ``Document.from_json`` reads it back to an equal document."""
+        from .export.jsonio import to_json
+
+        return to_json(self, indent=indent)
+
+    def to_jsonl_record(self) -> str:
+        """The document as one line of JSON (no newline), for JSON Lines batches."""
+        from .export.jsonio import to_json
+
+        return to_json(self, indent=None)
+
+    def to_csv(self) -> str:
+        """One CSV row per event; columns in docs/formats.md."""
+        from .export.csvio import to_csv
+
+        return to_csv(self)
+
+    def to_timelinejs(self) -> str:
+        """The Knight Lab TimelineJS spreadsheet as CSV."""
+        from .export.timelinejs import to_timelinejs
+
+        return to_timelinejs(self)
+
+    def to_ics(self) -> str:
+        """An iCalendar file (RFC 5545, written by the icalendar package)."""
+        from .export.ics import to_ics
+
+        return to_ics(self)
+
+    def to_timeml(self, docid: str | None = None) -> str:
+        """TimeML with the anchor as DCT and a TIMEX3 tag per expression."""
+        from .export.timeml import to_timeml
+
+        return to_timeml(self, docid=docid)
+
+    @classmethod
+    def from_json(cls, s: str | bytes | dict[str, Any]) -> Document:
+        """The document ``to_json`` wrote (or its parsed dict)."""
+        from .export.jsonio import from_json
+
+        return from_json(s)

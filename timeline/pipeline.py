@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .anchor import to_anchor
 from .errors import UnknownOptionError
+from .events import build_events
 from .model import DOMAINS, Document
 
 __all__ = ["parse"]
@@ -24,4 +25,8 @@ def parse(text: str, anchor: object, domain: str = "news", source: str | None = 
 
     a = to_anchor(anchor)
     expressions = tag(text, a, domain)
-    return Document(text=text, anchor=a, domain=domain, expressions=expressions, source=source)
+    # events: the clauses the dated expressions anchor, de-duplicated, in timeline order
+    events = build_events(text, expressions, a, source=source)
+    return Document(
+        text=text, anchor=a, domain=domain, expressions=expressions, events=events, source=source
+    )

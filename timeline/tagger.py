@@ -28,6 +28,14 @@ def _needs_direction(m: Meaning) -> bool:
     return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half))
 
 
+def _sets_reference(m: Meaning, value: str, domain: str) -> bool:
+    """Dates the text talks about become the reference time; in news, comparisons
+    ("a year ago", "the year-earlier quarter") and vague references do not."""
+    if m.type not in ("DATE", "TIME") or value.endswith("_REF"):
+        return False
+    return domain == "narrative" or (m.offset_sign is None and not m.anaphoric)
+
+
 def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Expression, ...]:
     """Every temporal expression of ``text``, resolved against ``anchor``."""
     rules = ruleset("en", any_case=domain == "colloquial")
@@ -57,6 +65,6 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
                 freq=r.freq,
             )
         )
-        if r.type in ("DATE", "TIME") and r.earliest is not None and not r.value.endswith("_REF"):
+        if _sets_reference(m, r.value, domain) and r.earliest is not None:
             reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
     return tuple(out)

@@ -1,0 +1,291 @@
+"""Events: sentences, relations, triggers, de-duplication, and the seed article's timeline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from docrun import run_markdown_examples
+from strategies import anchors, date_values
+from timeline.bounds import value_range
+from timeline.events import build_events, event_range, find_events, lexicon, relation_of, sentences
+from timeline.model import Expression
+from timeline.order import relation
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "us-japan-2plus2-talks.txt"
+A = pendulum.datetime(2024, 7, 28)
+
+
+def expr(text: str, phrase: str, value: str, type_: str = "DATE", mod: str | None = None, nth: int = 0) -> Expression:
+    starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    s = starts[nth]
+    return Expression(phrase, s, s + len(phrase), type_, value, mod=mod)
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Kihara met Mr. Austin. They agreed.", ["Mr. Kihara met Mr. Austin.", "They agreed."]),
+        ("It rose 7.2 percent. Then it fell.", ["It rose 7.2 percent.", "Then it fell."]),
+        ("The riot on Jan. 6 shocked the U.S. Congress met later.", ["The riot on Jan. 6 shocked the U.S. Congress met later."]),
+        ("a military expansion.The ministers said", ["a military expansion.", "The ministers said"]),
+        ("the greatest challenge.”Japan is home", ["the greatest challenge.”", "Japan is home"]),
+        ("reporting to INDOPACOM.Secretary Blinken", ["reporting to INDOPACOM.", "Secretary Blinken"]),
+        ("Ms. Kamikawa said. ”Now is the time.”", ["Ms. Kamikawa said.", "”Now is the time.”"]),
+        ("Title line\n\nFirst paragraph. Second one!\n\n.\n", ["Title line", "First paragraph.", "Second one!", "."]),
+        ("Troops of the U.S.Army left.", ["Troops of the U.S.Army left."]),
+        ("Did it end? Yes. In 2019. 2020 was worse.", ["Did it end?", "Yes.", "In 2019.", "2020 was worse."]),
+        ("", []),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in sentences(text)] == expected
+
+
+# ---------------------------------------------------------------- relations
+
+
+@pytest.mark.parametrize(
+    "before, expected",
+    [
+        ("The talks ended before ", "BEFORE"),
+        ("Shares fell prior to ", "BEFORE"),
+        ("He resigned after ", "AFTER"),
+        ("They met after the vote on ", "AFTER"),
+        ("Exports grew following the ", "AFTER"),
+        ("Prices have risen since ", "SINCE"),
+        ("Prices have risen since early ", "SINCE"),
+        ("The strike lasted until ", "UNTIL"),
+        ("Polls stay open through ", "UNTIL"),
+        ("A decision is due by ", "UNTIL"),
+        ("They met in ", "ON"),
+        ("They met on ", "ON"),
+        ("withdrawal from the ", "ON"),
+        ("", "ON"),
+    ],
+)
+def test_relation_cues(before: str, expected: str) -> None:
+    assert relation_of(before) == expected
+
+
+R = (pendulum.datetime(2024, 3, 1), pendulum.datetime(2024, 4, 1))
+
+
+@pytest.mark.parametrize(
+    "rel, expected",
+    [
+        ("ON", R),
+        ("BEFORE", (None, R[0])),
+        ("AFTER", (R[1], None)),
+        ("SINCE", (R[0], None)),
+        ("UNTIL", (None, R[1])),
+    ],
+)
+def test_event_range_follows_the_relation(rel: str, expected: tuple) -> None:
+    assert event_range(rel, R) == expected
+
+
+def test_event_range_of_an_already_open_range() -> None:
+    open_low = (None, R[0])  # "before March" as a BEFORE mod
+    assert event_range("BEFORE", open_low) == (None, R[0])
+    assert event_range("AFTER", (R[1], None)) == (R[1], None)
+
+
+def test_event_range_rejects_an_unknown_relation() -> None:
+    with pytest.raises(ValueError, match="'DURING'"):
+        event_range("DURING", R)
+
+
+def test_lexicon_loads_every_list() -> None:
+    lex = lexicon()
+    assert "agreement" in lex["triggers"]["nouns"]
+    assert "before" in lex["relations"]["BEFORE"]
+    assert "mr" in lex["sentences"]["abbreviations"]
+
+
+# ---------------------------------------------------------------- building events
+
+
+def test_one_event_per_dated_expression_with_clause_trigger_and_relation() -> None:
+    text = "Officials said the budget rose in March. The strike lasted until Friday."
+    xs = [expr(text, "March", "2024-03"), expr(text, "Friday", "2024-07-26")]
+    # timeline order: the UNTIL event has no lower bound, so it sorts first
+    evs = build_events(text, xs, A)[::-1]
+    assert [(e.text, e.relation, e.trigger) for e in evs] == [
+        ("Officials said the budget rose in March.", "ON", "rose"),
+        ("The strike lasted until Friday.", "UNTIL", "lasted"),
+    ]
+    assert evs[0].earliest == pendulum.datetime(2024, 3, 1) and evs[0].latest == pendulum.datetime(2024, 4, 1)
+    assert evs[1].earliest is None and evs[1].latest == pendulum.datetime(2024, 7, 27)
+    assert evs[0].trigger_start == text.find("rose")
+    assert all(text[e.start : e.end] == e.text for e in evs)
+
+
+def test_an_expression_before_an_event_noun_dates_that_noun() -> None:
+    text = "Cooperation grew following an April agreement between the two leaders."
+    (e,) = build_events(text, [expr(text, "April", "2024-04")], A)
+    assert (e.relation, e.trigger) == ("ON", "agreement")
+
+
+def test_durations_sets_and_undated_sentences_make_no_events() -> None:
+    text = "They talked for three years. They meet every week. Nothing else happened."
+    xs = [expr(text, "three years", "P3Y", "DURATION"), expr(text, "every week", "P1W", "SET")]
+    assert build_events(text, xs, A) == ()
+
+
+def test_an_anchored_duration_is_an_event() -> None:
+    text = "Prices doubled over the past three years."
+    x = expr(text, "the past three years", "P3Y", "DURATION")
+    x = Expression(x.text, x.start, x.end, x.type, x.value,
+                   earliest=pendulum.datetime(2021, 7, 28), latest=A)
+    (e,) = build_events(text, [x], A)
+    assert (e.earliest, e.latest, e.trigger) == (pendulum.datetime(2021, 7, 28), A, "doubled")
+
+
+def test_a_sentence_with_two_dates_is_cut_between_them() -> None:
+    text = "Earlier Sunday, the ministers met in Tokyo and signed a pact based on their June agreement."
+    xs = [expr(text, "Earlier Sunday", "2024-07-28"), expr(text, "June", "2024-06")]
+    evs = {e.value: e for e in build_events(text, xs, A)}
+    assert evs["2024-07-28"].text == "Earlier Sunday, the ministers met in Tokyo"
+    assert evs["2024-07-28"].trigger == "met"
+    assert evs["2024-06"].text == "and signed a pact based on their June agreement."
+    assert evs["2024-06"].trigger == "agreement"
+
+
+def test_a_wider_expression_restating_a_narrower_one_is_dropped() -> None:
+    text = "The vote opened at 10 a.m. Sunday in Tokyo."
+    xs = [expr(text, "10 a.m.", "2024-07-28T10", "TIME"), expr(text, "Sunday", "2024-07-28")]
+    (e,) = build_events(text, xs, A)
+    assert e.value == "2024-07-28T10"
+
+
+def test_earlier_sunday_ends_at_the_anchors_time() -> None:
+    text = "Earlier Sunday, the ministers met."
+    anchor = pendulum.datetime(2024, 7, 28, 15, 30)
+    (e,) = build_events(text, [expr(text, "Earlier Sunday", "2024-07-28")], anchor)
+    assert (e.earliest, e.latest) == (pendulum.datetime(2024, 7, 28), anchor)
+
+
+def test_a_repeated_sentence_yields_one_event_from_the_complete_copy() -> None:
+    full = "Earlier Sunday, the ministers met and signed a memorandum that institutionalizes their talks."
+    text = full[:70] + "\n\n" + full
+    xs = [expr(text, "Earlier Sunday", "2024-07-28", nth=0), expr(text, "Earlier Sunday", "2024-07-28", nth=1)]
+    assert len(find_events(text, xs, A)) == 2
+    (e,) = build_events(text, xs, A, source="seed")
+    assert e.text == full and e.start == text.rfind(full)
+    assert e.sources == ("seed",)
+
+
+def test_odd_text_never_raises() -> None:
+    text = "...!!! ?? \n\n”“ . U.S. Jan. 5"
+    xs = [expr(text, "Jan. 5", "2024-01-05")]
+    evs = build_events(text, xs, A)
+    assert len(evs) == 1
+
+
+@given(
+    st.sampled_from(["", "before ", "after ", "since ", "until ", "after the vote on ", "by "]),
+    date_values(),
+    anchors(),
+)
+def test_every_event_is_positioned_with_earliest_before_latest(cue: str, value: str, anchor) -> None:
+    text = f"The ministers met {cue}that day. Nothing else."
+    x = expr(text, "that day", value)
+    evs = build_events(text, [x], anchor)
+    rng = value_range(value, None, anchor)
+    assert len(evs) == (0 if rng == (None, None) else 1)
+    for e in evs:
+        assert e.earliest is not None or e.latest is not None
+        if e.earliest is not None and e.latest is not None:
+            assert e.earliest < e.latest
+        for d in (e.earliest, e.latest):
+            assert d is None or d.tzinfo is not None
+
+
+def test_docs_examples_run() -> None:
+    result = run_markdown_examples(ROOT / "docs" / "events.md")
+    assert result.failed == 0 and result.attempted > 0
+
+
+# ---------------------------------------------------------------- the seed article
+
+#: (context that finds the phrase in the seed, the phrase, type, value): what the tagger
+#: should give for the seed article anchored on 2024-07-28
+SEED_EXPRESSIONS = [
+    ("in December accommodated", "December", "DATE", "2023-12"),
+    ("In March, the Chinese", "March", "DATE", "2024-03"),
+    ("set for March", "March", "DATE", "2025-03"),
+    ("an April agreement", "April", "DATE", "2024-04"),
+    ("their June agreement", "June", "DATE", "2024-06"),
+    ("Earlier Sunday", "Earlier Sunday", "DATE", "2024-07-28"),
+    ("said Sunday", "Sunday", "DATE", "2024-07-28"),
+    ("November presidential", "November", "DATE", "2024-11"),
+    ("decision today", "today", "DATE", "2024-07-28"),
+    ("Lately", "Lately", "DATE", "PAST_REF"),
+    ("for years", "years", "DURATION", "PXY"),
+    ("in 15 years", "15 years", "DURATION", "P15Y"),
+]
+
+#: (value, words the event's text must hold): the issue's "Done when", in timeline order
+SEED_TIMELINE = [
+    ("2023-12", "PAC-3"),
+    ("2024-03", "budget"),
+    ("2024-04", "Kishida"),
+    ("2024-06", "Singapore"),
+    ("2024-07-28", "trilateral"),
+    ("2024-11", "presidential race"),
+    ("2025-03", "command reorganization"),
+]
+
+
+def _seed_expressions(text: str) -> list[Expression]:
+    out = []
+    for context, phrase, type_, value in SEED_EXPRESSIONS:
+        for m in re.finditer(re.escape(context), text):
+            s = m.start() + context.find(phrase)
+            out.append(Expression(phrase, s, s + len(phrase), type_, value))
+    return out
+
+
+def check_seed_timeline(events) -> None:
+    found = []
+    for value, words in SEED_TIMELINE:
+        hits = [e for e in events if e.value.startswith(value) and words in e.text]
+        assert len(hits) == 1, (value, words, [e.text for e in hits])
+        found.append(hits[0])
+    positions = [events.index(e) for e in found]
+    assert positions == sorted(positions)
+    trilateral = found[4]
+    same_day = [e for e in events if e.value == "2024-07-28" and e is not trilateral]
+    assert same_day, "the 2+2 talks day should hold other events"
+    for other in same_day:
+        assert relation(trilateral, other) in ("BEFORE", "OVERLAP", "SAME")
+
+
+def test_seed_timeline_from_hand_built_expressions() -> None:
+    text = SEED.read_text("utf-8")
+    xs = _seed_expressions(text)
+    assert len(xs) > 2 * len(SEED_TIMELINE)  # both copies of the article
+    events = build_events(text, xs, A, source="seed")
+    check_seed_timeline(list(events))
+    # every event comes from the complete second copy
+    second = text.find("US–Japan", 10)
+    assert all(e.start > second for e in events)
+
+
+def test_seed_timeline_through_parse() -> None:
+    pytest.importorskip("timeline.tagger")
+    import timeline
+
+    doc = timeline.parse(SEED.read_text("utf-8"), anchor="2024-07-28", source="seed")
+    check_seed_timeline(list(doc.events))

@@ -1,0 +1,427 @@
+"""Expressions -> events: the clause or sentence that a dated expression anchors.
+
+An event is made for every expression that has a place in time (a DATE or TIME, or an
+anchored duration, with a range); bare durations and sets are attributes, not events.
+Its text is the sentence holding the expression, cut between expressions where one
+sentence holds several. The cue right before the expression gives the relation (ON,
+BEFORE, AFTER, SINCE, UNTIL) and ``event_range`` turns the expression's range and the
+relation into the event's range. Word lists live in ``lexicon/en/events.toml``.
+See docs/events.md.
+
+>>> import pendulum
+>>> from timeline.model import Expression
+>>> text = "Talks ended. Ministers met after the vote on Monday."
+>>> x = Expression("Monday", text.find("Monday"), text.find("Monday") + 6, "DATE", "2024-07-22")
+>>> [(e.text, e.relation, e.trigger, str(e.earliest.date()), e.latest)
+...  for e in build_events(text, [x], pendulum.datetime(2024, 7, 28))]
+[('Ministers met after the vote on Monday.', 'AFTER', 'met', '2024-07-23', None)]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Iterable, Sequence
+import attrs
+
+from .bounds import Range, value_range
+from .dedupe import deduplicate
+from .lexicon import LexClass, load
+from .model import RELATIONS, Event, Expression
+from .order import ordered
+
+__all__ = ["build_events", "find_events", "sentences", "event_range", "relation_of", "lexicon"]
+
+
+def _words(cls: LexClass, value: object | None = None) -> tuple[str, ...]:
+    return tuple(k.lower() for k, v in cls.entries.items() if value is None or v == value)
+
+
+def _list(cls: LexClass, key: str) -> tuple[str, ...]:
+    words = cls.extra.get(key)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise ValueError(f"lexicon events.toml [{cls.name}]: {key} must be a non-empty list of strings")
+    return tuple(words)
+
+
+@functools.cache
+def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The word lists of ``lexicon/en/events.toml`` (classes ``event_*``), checked on load."""
+    lex = load("en")
+    rel, verb = lex["event_relation"], lex["event_verb"]
+    bad = {v for v in rel.entries.values()} - set(RELATIONS[1:])
+    if bad:
+        raise ValueError(f"lexicon events.toml [event_relation]: unknown relations {sorted(bad)}")
+    return {
+        "sentences": {"abbreviations": _words(lex["event_abbreviation"])},
+        "relations": {
+            **{name: _words(rel, name) for name in RELATIONS[1:]},
+            "bridges": _list(rel, "bridges"),
+            "determiners": _list(rel, "determiners"),
+        },
+        "cuts": {cut: _words(lex["event_cut"], cut) for cut in ("EARLIER", "LATER")},
+        "triggers": {
+            "nouns": _words(lex["event_noun"]),
+            "verbs": _words(verb, 0),
+            "reporting": _words(verb, 1),
+            "be_have": _words(verb, 2),
+            "not_verbs": _list(verb, "not_verbs"),
+            "auxiliaries": _list(verb, "auxiliaries"),
+        },
+        "clauses": {"strong": _list(lex["event_clause"], "strong"), "conjunctions": _words(lex["event_clause"])},
+    }
+
+
+# ---------------------------------------------------------------- sentences
+
+_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+_OPENERS = "\"'“‘”’(["
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
+
+
+def _is_abbreviation(word: str) -> bool:
+    w = word.rstrip(".")
+    if not w:
+        return False
+    if _ACRONYM.fullmatch(word if word.endswith(".") else word + ".") and "." in w:
+        return True  # U.S, U.K, a.m
+    if len(w) == 1 and w.isalpha():
+        return True  # an initial
+    return w.lower() in lexicon()["sentences"]["abbreviations"]
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed.
+
+    Breaks at blank lines and after ``.!?`` (and closing quotes) followed by a capital,
+    digit or opening quote, with or without a space (run-on text such as
+    ``challenge.”Japan``), but not after abbreviations ("Mr.", "Jan.", "U.S.").
+
+    >>> t = 'Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”Japan agreed. Done'
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”', 'Japan agreed.', 'Done']
+    """
+    cuts = [0]
+    for para in re.finditer(r"\n[ \t]*\n", text):
+        cuts.append(para.start())
+        cuts.append(para.end())
+    for m in _END.finditer(text):
+        end = m.end()
+        rest = text[end : end + 3]
+        if not rest:
+            continue
+        spaced = rest[0].isspace()
+        nxt = text[end:].lstrip()[:2] if spaced else rest[:2]
+        if not nxt:
+            continue
+        first = nxt[1] if nxt[0] in _OPENERS and len(nxt) > 1 else nxt[0]
+        if not (first.isupper() or (spaced and first.isdigit())):
+            continue
+        before = _WORD_BEFORE.search(text[: m.start() + 1])
+        word = before.group(1) if before else ""
+        if m.group().startswith(".") and _is_abbreviation(word):
+            continue
+        if not spaced:
+            # "7.2", "U.S.Army" are no breaks: a run-on break needs a word, then "Xx"
+            head = rest[1:] if rest[0] in _OPENERS else rest[:2]
+            if len(word.rstrip(".")) < 2 or len(head) < 2 or not head[1].islower():
+                continue
+        cuts.append(end)
+    cuts.append(len(text))
+    spans = []
+    for s, e in zip(sorted(cuts), sorted(cuts)[1:]):
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            spans.append((s + lead, s + trail))
+    return tuple(spans)
+
+
+# ---------------------------------------------------------------- relations, ranges
+
+
+def _phrase(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _relation_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rel = lexicon()["relations"]
+    det = _phrase(rel["determiners"])
+    bridge = _phrase(rel["bridges"])
+    out = []
+    for name in RELATIONS[1:]:
+        cue = _phrase(rel[name])
+        out.append((name, re.compile(rf"(?:^|[^\w-])(?:{cue})\s+(?:(?:{det})\s+){{0,2}}$", re.I)))
+    for name in RELATIONS[1:]:
+        cue = _phrase(rel[name])
+        out.append(
+            (name, re.compile(rf"(?:^|[^\w-])(?:{cue})\s+(?:[\w’'-]+\s+){{1,3}}(?:{bridge})\s+$", re.I))
+        )
+    return tuple(out)
+
+
+def relation_of(before: str) -> str:
+    """The relation the text right before an expression gives it; ON without a cue.
+
+    >>> relation_of("talks resumed since "), relation_of("after the vote on "), relation_of("met on ")
+    ('SINCE', 'AFTER', 'ON')
+    """
+    tail = before[-80:]
+    for name, pattern in _relation_patterns():
+        if pattern.search(tail):
+            return name
+    return "ON"
+
+
+def event_range(relation: str, rng: Range) -> Range:
+    """The event's range from its expression's range and relation (None: unbounded).
+
+    ON keeps the range; BEFORE ends where the time starts; AFTER starts where it ends;
+    SINCE starts where it starts; UNTIL ends where it ends.
+
+    >>> import pendulum
+    >>> r = (pendulum.datetime(2019, 1, 1), pendulum.datetime(2020, 1, 1))
+    >>> [None if x is None else x.year for x in event_range("SINCE", r)]
+    [2019, None]
+    """
+    if relation not in RELATIONS:
+        raise ValueError(f"relation must be one of {', '.join(RELATIONS)}, got {relation!r}")
+    s, e = rng
+    if s is None and e is None:
+        return None, None
+    if relation == "ON":
+        return s, e
+    if relation == "BEFORE":
+        return None, s if s is not None else e
+    if relation == "AFTER":
+        return (e if e is not None else s), None
+    if relation == "SINCE":
+        return (s if s is not None else e), None
+    return None, e if e is not None else s
+
+
+def _cut_of(expr: Expression) -> str | None:
+    first = expr.text.split(maxsplit=1)[0].lower() if expr.text.strip() else ""
+    for cut, words in lexicon()["cuts"].items():
+        if first in words:
+            return cut
+    return None
+
+
+def expression_range(expr: Expression, anchor: _dt.datetime) -> Range:
+    """The expression's own range, or (when the tagger left it empty) computed from its
+    value, mod and anchor; durations and sets give (None, None) unless anchored."""
+    if expr.earliest is not None or expr.latest is not None:
+        return expr.earliest, expr.latest
+    if expr.type in ("DATE", "TIME"):
+        return value_range(expr.value, expr.mod, anchor, cut=_cut_of(expr))
+    return None, None
+
+
+# ---------------------------------------------------------------- triggers, clauses
+
+_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*|[^\w\s]")
+
+
+def _is_verb(word: str, prev: str) -> int | None:
+    """Tier of a verb-like token (0 content verb, 1 reporting, 2 be/have/will), or None."""
+    w = word.lower()
+    trig = lexicon()["triggers"]
+    if w in trig["reporting"]:
+        return 1
+    if w in trig["be_have"]:
+        return 2
+    if w in trig["verbs"]:
+        return 0
+    if w in trig["not_verbs"] or not w.isalpha():
+        return None
+    if len(w) > 3 and w.endswith("ed"):
+        return 0
+    if len(w) > 4 and w.endswith("ing") and prev.lower() in trig["auxiliaries"]:
+        return 0
+    if prev.lower() in ("have", "has", "had") and w not in trig["auxiliaries"]:
+        return 0  # a participle: "have risen"
+    return None
+
+
+def _trigger(text: str, seg: tuple[int, int], expr: Expression) -> tuple[str, int, bool] | None:
+    """The trigger word, its offset, and whether the expression modifies it directly
+    ("an April agreement")."""
+    s, e = seg
+    tokens = [(m.group(), s + m.start()) for m in _TOKEN.finditer(text[s:e])]
+    trig = lexicon()["triggers"]
+    nouns, dets = trig["nouns"], lexicon()["relations"]["determiners"]
+    after = [t for t in tokens if t[1] >= expr.end]
+    for i, (word, pos) in enumerate(after[:3]):
+        w = word.lower()
+        if w in nouns:
+            return word, pos, True
+        if not word[0].isalnum() or w in dets or _is_verb(word, "") is not None or i == 2:
+            break
+        if w in lexicon()["relations"]["bridges"]:
+            break
+    best: tuple[int, int, str, int] | None = None
+    prev = ""
+    for word, pos in tokens:
+        inside = expr.start <= pos < expr.end
+        tier = None if inside else _is_verb(word, prev)
+        prev = word
+        if tier is None:
+            continue
+        distance = expr.start - pos if pos < expr.start else pos - expr.end
+        cand = (tier, distance, word, pos)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    if best is not None:
+        return best[2], best[3], False
+    nearest = [
+        (abs(pos - expr.start), word, pos)
+        for word, pos in tokens
+        if word.lower() in nouns and not expr.start <= pos < expr.end
+    ]
+    if nearest:
+        _, word, pos = min(nearest)
+        return word, pos, False
+    return None
+
+
+def _boundary(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The best cut between ``lo`` and ``hi``: (end of the first part, start of the next)."""
+    clauses = lexicon()["clauses"]
+    conj = _phrase(clauses["conjunctions"])
+    found: list[tuple[int, int, int, int]] = []  # (strength, position, cut_end, next_start)
+    region = text[lo:hi]
+    for mark in clauses["strong"]:
+        for m in re.finditer(re.escape(mark), region):
+            found.append((3, m.start(), lo + m.start(), lo + m.end()))
+    for m in re.finditer(rf",\s+(?={conj}\b)", region, re.I):
+        found.append((2, m.start(), lo + m.start(), lo + m.end()))
+    for m in re.finditer(rf"\s+(?=(?:{conj})\s)", region, re.I):
+        found.append((1, m.start(), lo + m.start(), lo + m.end()))
+    for m in re.finditer(r",\s+", region):
+        found.append((0, m.start(), lo + m.start(), lo + m.end()))
+    if not found:
+        return None
+    _, _, cut, nxt = max(found)
+    return cut, nxt
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    chunk = text[s:e]
+    lead = len(chunk) - len(chunk.lstrip())
+    return s + lead, s + len(chunk.rstrip())
+
+
+# ---------------------------------------------------------------- building
+
+
+@attrs.frozen(slots=True)
+class _Found:
+    event: Event
+    complete: tuple[bool, bool]  # its sentence ends with . ! ?; it stands apart
+
+
+def _dated(expr: Expression, anchor: _dt.datetime) -> Range | None:
+    if expr.type == "SET":
+        return None
+    rng = expression_range(expr, anchor)
+    if rng == (None, None) and expr.type == "DURATION":
+        return None
+    return None if rng == (None, None) else rng
+
+
+def find_events(
+    text: str, expressions: Sequence[Expression], anchor: _dt.datetime, source: str | None = None
+) -> tuple[Event, ...]:
+    """The events of ``text`` in text order, before de-duplication (see ``build_events``)."""
+    return tuple(f.event for f in _find(text, expressions, anchor, source))
+
+
+def _find(
+    text: str, expressions: Sequence[Expression], anchor: _dt.datetime, source: str | None
+) -> list[_Found]:
+    dated = sorted(
+        ((x, r) for x in expressions if (r := _dated(x, anchor)) is not None),
+        key=lambda p: (p[0].start, p[0].end),
+    )
+    out: list[_Found] = []
+    sources = (source,) if source else ()
+    for s0, e0 in sentences(text):
+        inside = [(x, r) for x, r in dated if s0 <= x.start < e0]
+        if not inside:
+            continue
+        # a complete copy ends with . ! ? and stands apart (not run into its neighbours)
+        complete = (
+            bool(re.search(r"[.!?][\"'”’)\]]*$", text[s0:e0])),
+            (s0 == 0 or text[s0 - 1].isspace()) and (e0 == len(text) or text[e0].isspace()),
+        )
+        # cut the sentence between consecutive expressions; with no boundary between
+        # two, they share a segment
+        spans: list[tuple[int, int]] = []
+        group, start = 1, s0
+        for (x, _), (y, _) in zip(inside, inside[1:]):
+            cut = _boundary(text, x.end, y.start) if x.end < y.start else None
+            if cut is None:
+                group += 1
+                continue
+            spans += [(start, cut[0])] * group
+            group, start = 1, cut[1]
+        spans += [(start, e0)] * group
+        for (x, rng), (s, e) in zip(inside, spans):
+            # an expression whose range holds a narrower one in the same segment only
+            # restates it ("Sunday ... 10 a.m."): keep the narrower one
+            if any(
+                y is not x and (s2, e2) == (s, e) and _within(r2, rng) and r2 != rng
+                for (y, r2), (s2, e2) in zip(inside, spans)
+            ):
+                continue
+            s, e = _strip(text, s, e)
+            trig = _trigger(text, (s, e), x)
+            # an expression that modifies an event noun dates that noun: ON
+            attributive = trig is not None and trig[2]
+            relation = "ON" if attributive else relation_of(text[s : x.start])
+            lo, hi = event_range(relation, rng)
+            if lo is not None and hi is not None and not lo < hi:
+                continue
+            event = Event(
+                text=text[s:e],
+                start=s,
+                end=e,
+                expression=x,
+                relation=relation,
+                earliest=lo,
+                latest=hi,
+                trigger=trig[0] if trig else None,
+                trigger_start=trig[1] if trig else None,
+                sources=sources,
+            )
+            out.append(_Found(event, complete))
+    return out
+
+
+def _within(inner: Range, outer: Range) -> bool:
+    (a, b), (c, d) = inner, outer
+    if None in (a, b, c, d):
+        return False
+    assert a is not None and b is not None and c is not None and d is not None
+    return c <= a and b <= d
+
+
+def build_events(
+    text: str, expressions: Sequence[Expression], anchor: _dt.datetime, source: str | None = None
+) -> tuple[Event, ...]:
+    """The events of ``text``, one per repeated sentence, in timeline order.
+
+    ``expressions`` are the document's expressions (any order); ``anchor`` is used only
+    to compute a range the tagger left empty; ``source`` names the document in
+    ``Event.sources``. A sentence printed twice (also a truncated copy) yields one event,
+    from the complete copy.
+    """
+    found = _find(text, expressions, anchor, source)
+    complete = {id(f.event): f.complete for f in found}
+    kept = deduplicate([f.event for f in found], prefer=lambda ev: complete[id(ev)])
+    return ordered(kept)
