@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from strategies import (
     FUTURE_TEMPLATES,
     MONTH_FORMS,
+    ONES,
     PAST_TEMPLATES,
     WEEKDAY_FORMS,
     Embedded,
@@ -207,3 +208,23 @@ def test_an_impossible_day_of_a_named_year_is_never_moved_to_another_year(case: 
     text, year = case
     for x in timeline.parse(f"The plant closed on {text}.", anchor=anchor).expressions:
         assert x.value.startswith(str(year)), f"{text!r} tagged {x.text!r} as {x.value}"
+
+
+@given(st.data(), midnight_anchors, st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2049, 12, 31)))
+def test_an_offset_later_or_earlier_counts_from_the_date_before_it(data: st.DataObject, anchor: pendulum.DateTime, d: dt.date) -> None:
+    n = data.draw(st.integers(2, 9))
+    unit, word = data.draw(st.sampled_from([("days", "later"), ("days", "earlier"), ("years", "later"),
+                                            ("years", "earlier"), ("weeks", "later")]))
+    sign = 1 if word == "later" else -1
+    written = data.draw(st.sampled_from([str(n), ONES[n]]))
+    month = MONTH_FORMS[d.month][0]
+    text = f"The treaty was signed on {month} {d.day}, {d.year}. {written.capitalize()} {unit} {word}, troops landed."
+    got = [(x.text, x.value) for x in timeline.parse(text, anchor=anchor).expressions]
+    if unit == "days":
+        expected = (d + dt.timedelta(days=sign * n)).isoformat()
+    elif unit == "weeks":
+        y, w, _ = (d + dt.timedelta(weeks=sign * n)).isocalendar()
+        expected = f"{y:04d}-W{w:02d}"
+    else:
+        expected = f"{d.year + sign * n:04d}"
+    assert got[1:] == [(f"{written.capitalize()} {unit} {word}", expected)], f"{text!r}: {got}"

@@ -287,6 +287,8 @@ RULE_BUGS = [
                  id="four-digit amounts without a comma are read as a year (num macro: \\d{1,3}(,\\d{3})*)"),
     pytest.param("The city was founded 1500 years ago.", [("1500 years ago", "0524", None)],
                  id="four-digit amount before 'years ago'"),
+    pytest.param("Prices were different then, years ago.", [("years ago", "PAST_REF", None)],
+                 id="offset_ago takes the space before an amountless unit: ' years ago'"),
     pytest.param("Mid-2020 saw a recovery.", [("Mid-2020", "2020", "MID")],
                  id="capitalized Mid-2020 at a sentence start is vetoed as a model number"),
     pytest.param("Prices soared in the mid-1990s.", [("mid-1990s", "199", "MID")],
