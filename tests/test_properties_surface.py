@@ -228,3 +228,20 @@ def test_an_offset_later_or_earlier_counts_from_the_date_before_it(data: st.Data
     else:
         expected = f"{d.year + sign * n:04d}"
     assert got[1:] == [(f"{written.capitalize()} {unit} {word}", expected)], f"{text!r}: {got}"
+
+
+@given(st.data(), midnight_anchors)
+def test_in_the_colloquial_domain_a_lowercase_phrase_means_the_same(data: st.DataObject, anchor: pendulum.DateTime) -> None:
+    form = data.draw(absolute_forms())
+    text = f"we met {form.lead}{form.text.lower()} and talked"
+    got = [(x.text, x.value, x.mod) for x in timeline.parse(text, anchor=anchor, domain="colloquial").expressions]
+    assert got == [(form.text.lower(), form.value, form.mod)], f"{text!r}: {got}"
+
+
+@given(st.data(), midnight_anchors, st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2049, 12, 31)))
+def test_the_next_day_and_that_day_follow_the_date_before_them(data: st.DataObject, anchor: pendulum.DateTime, d: dt.date) -> None:
+    phrase, delta = data.draw(st.sampled_from([("The next day", 1), ("The following day", 1), ("That day", 0),
+                                               ("The previous day", -1), ("Later that day", 0)]))
+    text = f"The treaty was signed on {MONTH_FORMS[d.month][0]} {d.day}, {d.year}. {phrase}, troops landed."
+    got = [(x.text, x.value) for x in timeline.parse(text, anchor=anchor).expressions]
+    assert got[1:] == [(phrase, (d + dt.timedelta(days=delta)).isoformat())], f"{text!r}: {got}"
