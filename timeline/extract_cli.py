@@ -57,7 +57,7 @@ class Input:
         return self.path is not None and self.path.suffix.lower() in (".tml", ".timeml")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``extract`` to the ``timeline`` command."""
     p = subparsers.add_parser(
         "extract",
@@ -177,7 +177,8 @@ def _progress(items: list[Input], quiet: bool) -> Iterable[Input]:
         return items
     from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
-    return tqdm(items, desc="extract", unit="file", file=sys.stderr, leave=False)
+    bar: Iterable[Input] = tqdm(items, desc="extract", unit="file", file=sys.stderr, leave=False)
+    return bar
 
 
 def _say(msg: str) -> None:
