@@ -160,6 +160,8 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["offset_sign"] = lex.value("later", g["later"])
     if "date_mod" in g:
         f["mod"] = lex.value("date_mod", g["date_mod"])
+    if "outer" in g:
+        f["mod"] = lex.value("date_mod", g["outer"].strip())
     if "approx_mod" in g:
         f["mod"] = lex.value("approx_mod", g["approx_mod"])
     if "ref" in g:
