@@ -51,6 +51,7 @@ class Context:
     anchor: pendulum.DateTime
     reference: pendulum.DateTime  # the time the text currently talks about
     reference_unit: str = "D"
+    last_quarter: pendulum.DateTime | None = None  # the quarter a report is about
     direction: int | None = None
     domain: str = "news"
 
@@ -557,6 +558,7 @@ def _anaphoric(m: Meaning, ctx: Context) -> Resolved | None:
             return _ranged("DATE", f"{m.year:04d}{fmt(ref, m.unit)[4:]}", m.mod, ctx.anchor)
         return _ranged("DATE", f"{m.year:04d}", m.mod, ctx.anchor)
     if m.unit == "Q" and ctx.reference_unit != "Q":
-        ref = shift(ctx.anchor, "Q", -1)  # "the quarter" in a report: the last completed one
+        # "the quarter": the one the text last named, else the last completed one
+        ref = ctx.last_quarter or shift(ctx.anchor, "Q", -1)
     return _ranged("DATE", fmt(ref, m.unit), m.mod, ctx.anchor)
 
