@@ -128,7 +128,11 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
     if "ampm" in g:
         f["ampm"] = "pm" if g["ampm"].lower().startswith("p") else "am"
     if "decade" in g:
-        f["decade"] = g["decade"]
+        digits = g["decade"]
+        if digits.endswith("0") and digits != "200":
+            f["century"] = digits[:2]  # "the 1900s": the century
+        else:
+            f["decade"] = digits
     if "decade2" in g:
         f["decade"] = "19" + g["decade2"]
     if "decade_word" in g:
@@ -186,8 +190,10 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
             f["month"], f["day"] = a, b
         elif a == b and 1 <= a <= 12:
             f["month"] = f["day"] = a
-        else:
+        elif 1 <= a <= 12 and 1 <= b <= 12:
             f["value"] = "XX-XX"  # day/month order unknown: keep only the year
+        else:
+            f["value"] = "INVALID"  # neither order is a date ("32/13/2024")
     if "year_century_word" in g:
         century = lex.value("year_century_word", g["year_century_word"])
         part = _number(lex, {"num": g["yearpart"]}) if "yearpart" in g else 0
@@ -202,6 +208,8 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["hour"], f["minute"] = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     if "this_year" in g:
         f["direction"] = 0
+    if "quant" in g:
+        f["quant"] = g["quant"].upper()
     if "set_adverb" in g and g["set_adverb"].split()[0].lower() in ("every", "each"):
         f["quant"] = g["set_adverb"].split()[0].upper()
     for key, val in fixed.items():

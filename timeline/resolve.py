@@ -29,12 +29,14 @@ __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", 
 #: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year,
 #: NEAREST the occurrence closest to the anchor
 NEAREST = 2
+#: mods an offset keeps ("more than a year ago"); early/mid/late do not apply to it
+OFFSET_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
 SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
 FUTURE_DISTANCE_WEIGHT = 1.5
 #: a tense cue is overruled when the occurrence it points to is this many times farther from
 #: the anchor than the other one ("In January, ..." written in late October: next January)
-TENSE_OVERRULE_RATIO = {"M": 2.5, "D": 4.0}
+TENSE_OVERRULE_RATIO = {"M": 4.0, "D": 4.0}
 NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": -1, "day": NEAREST}
 #: kinds that a future cue does not move: "expects to report third-quarter profit" is about
 #: the latest third quarter
@@ -370,7 +372,7 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
         base, gran = ctx.reference, ctx.reference_unit
     t = shift(base, unit, m.offset_sign * amount)
     type_ = "TIME" if gran in _TIME_UNITS else "DATE"
-    mod = m.mod if m.mod in ("APPROX",) else None
+    mod = m.mod if m.mod in OFFSET_MODS else None
     return _ranged(type_, fmt(t, gran), mod, ctx.anchor)
 
 
@@ -455,6 +457,8 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     if year is None:
         return None
     y = f"{year:04d}"
+    if m.value == "INVALID":
+        return None
     if m.value == "XX-XX":
         return _ranged("DATE", f"{y}-XX-XX", mod, ctx.anchor, explicit=True)
     if half is not None:

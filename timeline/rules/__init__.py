@@ -155,7 +155,7 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
             if not examples:
                 raise ValueError(f"{where}: every rule needs examples")
             try:
-                flags = 0 if veto else re.IGNORECASE
+                flags = 0 if veto and not any_case else re.IGNORECASE
                 regex = re.compile(compile_template(raw["pattern"], lexicon, any_case), flags)
             except (re.error, KeyError) as exc:
                 raise ValueError(f"{where}: bad pattern: {exc}") from None
