@@ -53,6 +53,9 @@ class Meaning:
     fiscal: bool = False
     anaphoric: bool = False  # "that day", "the same month": the reference time itself
     direction: int | None = None  # explicit -1 past / +1 future from the phrase itself
+    year_shift: int | None = None  # "June last year": the year relative to the anchor's
+    as_unit: str | None = None  # report the date at this granularity ("the week of March 6")
+    recent: bool = False  # "the weekend": the latest one not after the anchor
 
 
 _INT_FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "second", "quarter", "half")
@@ -63,8 +66,13 @@ def _number(lex: Lexicon, groups: dict[str, str]) -> float | None:
     if text is None:
         return None
     t = text.replace(",", "")
+    frac = 0.0
+    for mark in (" 1/2", "-1/2", "\u00bd", " 1/4", " 3/4"):
+        if t.endswith(mark):
+            t, frac = t[: -len(mark)], {"2": 0.5, "\u00bd": 0.5, "4": 0.25}.get(mark[-1], 0.75)
+            break
     try:
-        return float(t)
+        return float(t) + frac
     except ValueError:
         pass
     parts = [p for p in t.replace("-", " ").split() if p]
@@ -184,6 +192,10 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["year"] = int(century * 100 + (part or 0))
     if "y2000" in g:
         f["year"] = 2000
+    if "year_shift" in g:
+        f["year_shift"] = lex.value("shift", g["year_shift"])
+    if "half_more" in g:
+        f["amount"] = (f.get("amount") or 1.0) + 0.5
     if "noon" in g:
         f["hour"], f["minute"] = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     if "this_year" in g:

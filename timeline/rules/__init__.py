@@ -101,7 +101,7 @@ def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) ->
             inner = _CLASS_RE.sub(
                 lambda n: lexicon[n.group(1)].alternation(any_case), _NUMWORD
             )
-            return group(gname, r"\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,])|" + inner)
+            return group(gname, r"\d{1,3}(?:,\d{3})*(?:\.\d+|(?: |-)1/2|\u00bd)?(?![\d,/])|" + inner)
         return group(gname, lexicon[cls].alternation(any_case))
 
     body = _spaces(_CLASS_RE.sub(expand, template))
