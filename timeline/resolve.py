@@ -29,6 +29,7 @@ __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", 
 #: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year,
 #: NEAREST the occurrence closest to the anchor
 NEAREST = 2
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
 FUTURE_DISTANCE_WEIGHT = 1.5
 #: a tense cue is overruled when the occurrence it points to is this many times farther from
@@ -398,7 +399,17 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
             return None
         return _ranged("DATE", fmt(t, "D" if m.day else "M"), mod, ctx.anchor)
     if m.season is not None:
-        y = base.year + m.shift
+        # the latest start of this season not after the base, and whether we are in it
+        first = SEASON_FIRST_MONTH[m.season]
+        y = base.year if base.month >= first else base.year - 1
+        start = _date(base, y, first)
+        in_season = start is not None and base < start.add(months=3)
+        if m.shift < 0:
+            y = y - 1 if in_season else y  # "last fall": the one before this, or the one just ended
+        elif m.shift > 0:
+            y += 1  # "next spring"
+        elif not in_season:
+            y = base.year  # "this summer": the one of this calendar year
         return _ranged("DATE", f"{y:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
         d = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base.subtract(days=1) if m.shift < 0 else base.add(days=1), m.shift or 0, "D")
