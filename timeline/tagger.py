@@ -40,13 +40,14 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     """Every temporal expression of ``text``, resolved against ``anchor``."""
     rules = ruleset("en", any_case=domain == "colloquial")
     reference, reference_unit = anchor, "D"
+    last_quarter: pendulum.DateTime | None = None
     out: list[Expression] = []
     for c in choose(candidates(text, rules)):
         m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon)
         d = m.direction
         if d is None and _needs_direction(m):
             d = direction(text, c.start, c.end)
-        ctx = Context(anchor, reference, reference_unit, d, domain)
+        ctx = Context(anchor, reference, reference_unit, last_quarter=last_quarter, direction=d, domain=domain)
         r = resolve(m, ctx)
         if r is None:
             continue
@@ -67,4 +68,6 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         )
         if _sets_reference(m, r.value, domain) and r.earliest is not None:
             reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
+            if reference_unit == "Q":
+                last_quarter = reference
     return tuple(out)
