@@ -361,10 +361,10 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     """"three days ago", "two years later", "a week earlier"."""
     if m.offset_sign is None or m.unit is None:
         return None
-    if m.vague_amount:
+    if m.vague_amount or m.amount is None:  # "several years ago", "months ago"
         return _ranged("DATE", "PAST_REF" if m.offset_sign < 0 else "FUTURE_REF", None, ctx.anchor)
     base = ctx.anchor if m.deictic else ctx.reference
-    amount = 1.0 if m.amount is None else m.amount
+    amount = m.amount
     unit = "D" if m.unit == "WE" else m.unit
     gran = m.as_unit or ("Y" if unit in ("DE", "CE") else unit)
     if unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
