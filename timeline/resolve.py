@@ -54,6 +54,8 @@ class Context:
     reference: pendulum.DateTime  # the time the text currently talks about
     reference_unit: str = "D"
     last_quarter: pendulum.DateTime | None = None  # the quarter a report is about
+    #: the sentence named a year before this expression: partial dates fall in it
+    reference_in_sentence: bool = False
     direction: int | None = None
     domain: str = "news"
 
@@ -361,10 +363,10 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     """"three days ago", "two years later", "a week earlier"."""
     if m.offset_sign is None or m.unit is None:
         return None
-    if m.vague_amount:
+    if m.vague_amount or m.amount is None:  # "several years ago", "months ago"
         return _ranged("DATE", "PAST_REF" if m.offset_sign < 0 else "FUTURE_REF", None, ctx.anchor)
     base = ctx.anchor if m.deictic else ctx.reference
-    amount = 1.0 if m.amount is None else m.amount
+    amount = m.amount
     unit = "D" if m.unit == "WE" else m.unit
     gran = m.as_unit or ("Y" if unit in ("DE", "CE") else unit)
     if unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
@@ -486,7 +488,8 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
 def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     """Dates without a year: a weekday, a month (and day), a season, a holiday, a quarter."""
     mod, half = _mod(m)
-    base = ctx.reference if ctx.domain == "narrative" else ctx.anchor
+    use_reference = ctx.domain == "narrative" or ctx.reference_in_sentence
+    base = ctx.reference if use_reference else ctx.anchor
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None and m.month is None:
         d = _direction(ctx, "weekday")
