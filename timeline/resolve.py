@@ -399,10 +399,10 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         y = base.year + (m.shift if m.shift else 0)
         if m.shift < 0 and m.month < base.month or m.shift > 0 and m.month > base.month:
             y = base.year
-        t = _date(base, y, m.month, m.day or 1)
-        if t is None:
+        first_day = _date(base, y, m.month, m.day or 1)
+        if first_day is None:
             return None
-        return _ranged("DATE", fmt(t, "D" if m.day else "M"), mod, ctx.anchor)
+        return _ranged("DATE", fmt(first_day, "D" if m.day else "M"), mod, ctx.anchor)
     if m.season is not None:
         # the latest start of this season not after the base, and whether we are in it
         first = SEASON_FIRST_MONTH[m.season]
@@ -493,12 +493,11 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None and m.month is None:
         d = _direction(ctx, "weekday")
-        day = base.start_of("day")
+        today = base.start_of("day")
         back, ahead = (base.isoweekday() - m.weekday) % 7, (m.weekday - base.isoweekday()) % 7
         if d == NEAREST:
             d = -1 if back <= ahead else 1
-        t = day.subtract(days=back) if d <= 0 else day.add(days=ahead)
-        return _with_time(m, t, ctx, mod)
+        return _with_time(m, today.subtract(days=back) if d <= 0 else today.add(days=ahead), ctx, mod)
     if m.month is not None:
         kind = "day" if m.day else "month"
         d = _direction(ctx, kind)
@@ -519,12 +518,10 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         return _with_time(m, t, ctx, mod)
     if m.season is not None:
         d = _direction(ctx, "season")
-        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m.season]
+        first = SEASON_FIRST_MONTH[m.season]
         t = nearest(lambda y: _date(base, y, first), base, d, "M")
         if t is None:
             return None
-        if d < 0 and m.season == "WI" and base.month < 3:
-            t = t.subtract(years=1) if t.year == base.year else t
         return _ranged("DATE", f"{t.year:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
         d = _direction(ctx, "holiday")
@@ -540,8 +537,6 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
             return None
         value = f"{t.year:04d}-Q{n}" if unit == "Q" else f"{t.year:04d}-H{n}"
         return _ranged("DATE", value, mod if unit == "Q" else None, ctx.anchor)
-    if m.day is not None and m.month is None and m.hour is None:
-        return None
     return None
 
 
