@@ -71,7 +71,7 @@ GRANULARITY_SHADES = {
 }
 _EXACT = ("minute", "second")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _esc(text: str) -> str:
@@ -154,7 +154,7 @@ def ticks(start: _dt.datetime, end: _dt.datetime, most: int = 12) -> list[tuple[
     if not s < e:
         raise ValueError(f"start ({start}) must be before end ({end})")
     span = (e - s).total_seconds()
-    step = next((st for st in _STEPS if span / st.seconds <= most), _STEPS[-1])
+    step = next((st for st in _STEPS if span / st.seconds < most), _STEPS[-1])
     out: list[tuple[_dt.datetime, str, str]] = []
     last_ctx = ""
     t = _floor(s, step)
