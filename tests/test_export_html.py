@@ -49,6 +49,18 @@ def span_of(mark: ET.Element) -> tuple[float, float]:
     return cx, cx
 
 
+def label(mark: ET.Element) -> str:
+    """The number and value a mark is labelled with (without the gist that may follow)."""
+    num = mark.find(f"{SVG}text/{SVG}tspan[@class='num']")
+    assert num is not None
+    return f"{num.text}{(num.tail or '').rstrip()}"
+
+
+def gist(mark: ET.Element) -> str | None:
+    g = mark.find(f"{SVG}text/{SVG}tspan[@class='gist']")
+    return None if g is None else g.text
+
+
 def anchor_x(chart: ET.Element) -> float:
     (g,) = [g for g in chart.iter(f"{SVG}g") if g.get("class") == "anchor"]
     line = g.find(f"{SVG}line")
@@ -81,14 +93,15 @@ def test_one_mark_per_event_with_a_place_in_time() -> None:
     assert len(placed) == 4  # the SET and the bare duration have no place
     got = marks(chart)
     assert len(got) == len(placed)
-    labels = ["".join(m.find(f"{SVG}text").itertext()) for m in got]  # type: ignore[union-attr]
-    assert labels == ["1 PAST_REF", "2 2024-03", "3 2024-07-29T10:30", "4 2025 START"]
+    assert [label(m) for m in got] == ["1 PAST_REF", "2 2024-03", "3 2024-07-29T10:30", "4 2025 START"]
+    assert [gist(m) for m in got] == ["Japan has suffered cyberattacks…", "In March, the regime announced a",
+                                      "The ministers meet at 10:30 a.m", "Japan has suffered cyberattacks…"]
     assert "Not on the axis" in page and "P15Y" in page and "P1M" in page
 
 
 def test_granularity_sets_the_class_and_the_shade() -> None:
     (chart,) = charts(D.with_events().to_html())
-    by_label = {"".join(m.find(f"{SVG}text").itertext()): m for m in marks(chart)}  # type: ignore[union-attr]
+    by_label = {label(m): m for m in marks(chart)}
     march = by_label["2 2024-03"]
     assert "gran-month" in march.get("class", "")
     rect = march.find(f"{SVG}rect")
@@ -152,7 +165,7 @@ def test_open_ends_fade_to_the_edge_with_an_arrow() -> None:
         assert rect is not None and side in rect.get("style", "")
         assert m.find(f"{SVG}path[@class='arrow']") is not None
     assert span_of(m_before)[0] == pytest.approx(24.0) and span_of(m_since)[1] == pytest.approx(WIDTH - 24.0)
-    assert "".join(m_before.find(f"{SVG}text").itertext()) == "1 before 2024-03"  # type: ignore[union-attr]
+    assert label(m_before) == "1 before 2024-03" and gist(m_before) == "Prices rose before March"
     ids = {g.get("id") for g in chart.iter(f"{SVG}linearGradient")}
     assert {"s0-fade-l", "s0-fade-r"} <= ids
 

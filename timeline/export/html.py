@@ -49,6 +49,9 @@ _CHAR = 7.22  # advance of one 12px monospace character
 _POINT = 5.0  # a bar narrower than this is drawn as a point
 _GAP = 10.0  # room between two marks in one lane
 _SENTENCE = 400  # longest sentence in a tooltip
+_GIST_UP_TO = 60  # charts with at most this many marks show a few words of each event
+_GIST = 34  # longest gist
+_WORD = re.compile(r"\S+")
 
 #: fill opacity of a bar by the granularity of its value: the finer, the darker
 GRANULARITY_SHADES = {
@@ -198,6 +201,19 @@ def _value_label(e: Event) -> str:
     return label if e.relation == "ON" else f"{e.relation.lower()} {label}"
 
 
+def _gist(e: Event, text: str) -> str:
+    """A few words of the event: around its trigger when it has one, else its first words."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text, e.start, e.end)]
+    if not words:
+        return ""
+    at = 0
+    if e.trigger_start is not None:
+        at = max(0, sum(1 for pos, _ in words if pos <= e.trigger_start) - 1)
+    first = max(0, at - 2)
+    gist = shorten(" ".join(w for _, w in words[first : first + 6]), _GIST)
+    return ("…" if first else "") + gist.strip("“”\"'‘’()[],;:.")
+
+
 @attrs.frozen(slots=True)
 class _Mark:
     event: Event
@@ -207,12 +223,14 @@ class _Mark:
     x1: float  # bar end
     point: bool
     label: str
+    gist: str
     label_x: float
     label_end: bool  # text-anchor end
+    inside: bool  # the label sits on its bar
     extent: tuple[float, float]  # what the mark covers, label included, for lane packing
 
 
-def _layout(events: Sequence[Event], t0: float, t1: float) -> list[_Mark]:
+def _layout(events: Sequence[Event], t0: float, t1: float, text: str) -> list[_Mark]:
     left, right = _PAD_X, WIDTH - _PAD_X
     scale = (right - left) / (t1 - t0)
 
@@ -227,14 +245,16 @@ def _layout(events: Sequence[Event], t0: float, t1: float) -> list[_Mark]:
         bounded = e.earliest is not None and e.latest is not None
         point = bounded and (x1 - x0 < _POINT or gran in _EXACT)
         label = _value_label(e)
-        width = (len(label) + len(str(i)) + 1) * _CHAR
+        gist = _gist(e, text) if len(events) <= _GIST_UP_TO else ""
+        width = (len(label) + len(str(i)) + 1 + (len(gist) + 2 if gist else 0)) * _CHAR
         if point:
             mid = (x0 + x1) / 2
             x0 = x1 = mid
             lo, hi = mid - 6, mid + 6
         else:
             lo, hi = x0, x1
-        if not point and x1 - x0 >= width + 12:  # inside, at the solid end
+        inside = not point and x1 - x0 >= width + 12
+        if inside:  # at the solid end
             end = e.earliest is None
             lx = x1 - 6 if end else x0 + 6
         elif hi + 6 + width <= WIDTH - 4:
@@ -243,7 +263,7 @@ def _layout(events: Sequence[Event], t0: float, t1: float) -> list[_Mark]:
         else:
             end, lx = True, lo - 6
             lo = lx - width
-        marks.append(_Mark(e, i, gran, x0, x1, point, label, lx, end, (lo, hi)))
+        marks.append(_Mark(e, i, gran, x0, x1, point, label, gist, lx, end, inside, (lo, hi)))
     return marks
 
 
@@ -310,8 +330,10 @@ def _mark_svg(m: _Mark, y: float, sid: str, total: int, anchor: _dt.datetime) ->
             parts.append(f'<path class="arrow" d="M{m.x1 + 2:.1f},{cy:.1f} l-8,-6 v12 z"/>')
     anchor_attr = ' text-anchor="end"' if m.label_end else ""
     parts.append(
-        f'<text class="label" x="{m.label_x:.1f}" y="{cy + 4:.1f}"{anchor_attr}>'
-        f'<tspan class="num">{m.number}</tspan> {_esc(m.label)}</text></a>'
+        f'<text class="label{" inside" if m.inside else ""}" x="{m.label_x:.1f}" y="{cy + 4:.1f}"{anchor_attr}>'
+        f'<tspan class="num">{m.number}</tspan> {_esc(m.label)}'
+        + (f'  <tspan class="gist">{_esc(m.gist)}</tspan>' if m.gist else "")
+        + "</text></a>"
     )
     return "".join(parts)
 
@@ -338,7 +360,7 @@ def _axis_svg(t0: float, t1: float, anchor: _dt.datetime, y: float, bottom: floa
 
 def _svg(doc: Document, sid: str, placed: Sequence[Event]) -> str:
     t0, t1 = _domain(placed, doc.anchor)
-    marks = _layout(placed, t0, t1)
+    marks = _layout(placed, t0, t1, doc.text)
     lanes = _lanes(marks)
     n_lanes = max(lanes, default=-1) + 1
     top = _AXIS_Y + 18
@@ -492,7 +514,8 @@ svg.chart { display: block; max-width: 100%; height: auto; font-family: ui-monos
 .stop { stop-color: var(--bar); }
 .label { fill: var(--fg); paint-order: stroke; stroke: var(--bg); stroke-width: 3px;
   stroke-linejoin: round; }
-.num { fill: var(--muted); }
+.label.inside { stroke: none; }
+.num, .gist { fill: var(--muted); }
 .mark { cursor: pointer; outline: none; }
 .mark:hover .bar, .mark:focus .bar, .mark:hover .pt, .mark:focus .pt { stroke: var(--focus);
   stroke-width: 3; }
