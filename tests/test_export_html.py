@@ -392,3 +392,13 @@ def test_extract_cli_writes_an_html_file(tmp_path: Path, monkeypatch: pytest.Mon
     assert main(["extract", str(src), "--anchor", "2024-07-28", "-f", "html", "-o", str(out) + "/"]) == 0
     page = (out / "a.html").read_text(encoding="utf-8")
     assert len(marks(charts(page)[0])) == 4
+
+
+def test_the_gist_is_taken_around_the_trigger() -> None:
+    text = "After long delays and much debate, the regime announced a 7.2 percent increase in March."
+    x = D.expr(text, "March", "DATE", "2024-03")
+    trig = text.index("announced")
+    ev = Event(text, 0, len(text), x, earliest=x.earliest, latest=x.latest, trigger="announced", trigger_start=trig)
+    (chart,) = charts(Document(text, anchor=D.ANCHOR, expressions=[x], events=[ev]).to_html())
+    (m,) = marks(chart)
+    assert gist(m) == "…the regime announced a 7.2 percent"
