@@ -1,7 +1,8 @@
 """The seed's HTML timeline rendered by a real browser: headless Chromium (the Debian package;
 .ci/run installs it when missing) takes screenshots in light and dark mode, and the test
 reads the PNGs back. The page and its screenshots stay in test-artifacts/ (git-ignored) to
-be looked at: test-artifacts/seed.html, seed-light.png, seed-dark.png.
+be looked at: test-artifacts/seed.html, seed-light.png, seed-dark.png, and seed-focus.png
+(the third mark focused by a script).
 """
 
 from __future__ import annotations
@@ -76,11 +77,21 @@ def _screenshot(page: Path, name: str, *extra: str) -> Path:
     return png
 
 
+_decoded: dict[tuple[Path, int], list[bytes]] = {}
+
+
+def _rows(png: Path) -> list[bytes]:
+    """The PNG's RGB rows (decoded once per file version: the pure-Python reader takes ~1 s)."""
+    key = (png, png.stat().st_mtime_ns)
+    if key not in _decoded:
+        _decoded[key] = _png.rows(png.read_bytes())
+    return _decoded[key]
+
+
 def _looks_drawn(png: Path) -> dict[str, float]:
     """Checks that hold for a readable screenshot of the timeline; returns what it measured."""
-    data = png.read_bytes()
-    assert _png.size(data) == (WIDTH, HEIGHT)
-    rows = _png.rows(data)
+    assert _png.size(png.read_bytes()) == (WIDTH, HEIGHT)
+    rows = _rows(png)
     background = rows[2][6:9]
     colours: set[bytes] = set()
     ink = blue = red = 0
@@ -103,10 +114,14 @@ def _looks_drawn(png: Path) -> dict[str, float]:
     return measured
 
 
+@pytest.fixture(scope="module")
+def light_png(seed_page: tuple[Path, int]) -> Path:
+    return _screenshot(seed_page[0], "seed-light.png")
+
+
 @needs_chromium
-def test_chromium_draws_the_seed_timeline_in_light_mode(seed_page: tuple[Path, int]) -> None:
-    page, _ = seed_page
-    measured = _looks_drawn(_screenshot(page, "seed-light.png"))
+def test_chromium_draws_the_seed_timeline_in_light_mode(light_png: Path) -> None:
+    measured = _looks_drawn(light_png)
     assert measured["bg"] > 240  # white page
 
 
@@ -117,15 +132,33 @@ def test_chromium_draws_the_seed_timeline_in_dark_mode(seed_page: tuple[Path, in
     assert measured["bg"] < 40  # prefers-color-scheme: dark took effect
 
 
+def _amber(png: Path) -> int:
+    """Pixels of the focus colour (#d97706 in light mode) in the chart's rows."""
+    return sum(
+        1
+        for row in _rows(png)[:420]
+        for x in range(0, len(row), 3)
+        if row[x] > 190 and 90 < row[x + 1] < 150 and row[x + 2] < 60
+    )
+
+
 @needs_chromium
-def test_chromium_parses_every_mark_as_svg(seed_page: tuple[Path, int]) -> None:
+def test_a_focused_mark_is_outlined_and_its_sentence_shown(seed_page: tuple[Path, int], light_png: Path) -> None:
     page, n = seed_page
-    done = _run("--dump-dom", page.as_uri())
+    focused = ARTIFACTS / "seed-focus.html"
+    focus = '<script>document.querySelectorAll("a.mark")[2].focus();</script></body>'
+    focused.write_text(page.read_text(encoding="utf-8").replace("</body>", focus), encoding="utf-8")
+    png = _screenshot(focused, "seed-focus.png")
+    assert _amber(png) > 100  # the focus ring on the bar and the detail box's border
+    assert _amber(light_png) < _amber(png) // 10  # nothing amber without focus
+
+    done = _run("--dump-dom", focused.as_uri())  # the DOM as the browser built it
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
-    assert dom.count('<a class="mark ') == n
-    assert dom.count('tabindex="0"') == n
-    assert 'class="anchor"' in dom and "</svg>" in dom
+    assert dom.count('<a class="mark ') == dom.count('tabindex="0"') == n  # every mark parsed as SVG
+    assert 'class="anchor"' in dom
+    detail = dom.split('id="s0-detail"', 1)[1].split("</p>", 1)[0]
+    assert "hidden" not in detail.split(">", 1)[0] and ">3. " in detail  # the script showed event 3
 
 
 def _plain_png(rgb: tuple[int, int, int], filter_type: int = 0) -> bytes:

@@ -521,7 +521,8 @@ svg.chart { display: block; max-width: 100%; height: auto; font-family: ui-monos
   stroke-width: 3; }
 .mark:focus .label, .mark:hover .label { font-weight: 700; }
 .mark:focus-visible .label { text-decoration: underline; }
-.detail { border-left: 3px solid var(--focus); padding: 4px 10px; margin: 6px 0; min-height: 1.4em; }
+.detail { border-left: 3px solid var(--focus); padding: 4px 10px; margin: 6px 0; min-height: 1.4em;
+  white-space: pre-line; }
 .legend { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-wrap: wrap; gap: 4px 16px;
   color: var(--muted); font-size: 13px; }
 .legend li { display: flex; align-items: center; gap: 6px; }
