@@ -402,3 +402,27 @@ def test_the_gist_is_taken_around_the_trigger() -> None:
     (chart,) = charts(Document(text, anchor=D.ANCHOR, expressions=[x], events=[ev]).to_html())
     (m,) = marks(chart)
     assert gist(m) == "…the regime announced a 7.2 percent"
+
+
+_ANY_TIME = st.datetimes(pendulum.naive(1, 1, 1), pendulum.naive(9999, 12, 31), timezones=st.just(pendulum.UTC))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), _ANY_TIME), st.one_of(st.none(), _ANY_TIME)), max_size=6),
+       S.anchors())
+def test_ranges_anywhere_in_years_1_to_9999_render_inside_the_chart(
+    ranges: list[tuple[pendulum.DateTime | None, pendulum.DateTime | None]], anchor: pendulum.DateTime
+) -> None:
+    events = []
+    for a, b in ranges:
+        if a is not None and b is not None and not a < b:
+            a, b = (b, a) if b < a else (a, None)
+        x = Expression("May", 0, 3, "DATE", "2024-05", earliest=a, latest=b)
+        events.append(Event("May.", 0, 4, x, earliest=a, latest=b))
+    page = Document("May.", anchor=anchor, events=ordered(events)).to_html()
+    (chart,) = charts(page)
+    got = marks(chart)
+    assert len(got) == sum(1 for a, b in ranges if a is not None or b is not None)
+    for m in got:
+        lo, hi = span_of(m)
+        assert 0 <= lo <= hi <= WIDTH

@@ -52,6 +52,9 @@ _SENTENCE = 400  # longest sentence in a tooltip
 _GIST_UP_TO = 60  # charts with at most this many marks show a few words of each event
 _GIST = 34  # longest gist
 _WORD = re.compile(r"\S+")
+# the axis stays within what datetime can hold, with two days to spare for time zones
+_FIRST = _dt.datetime(1, 1, 3, tzinfo=_dt.timezone.utc).timestamp()
+_LAST = _dt.datetime(9999, 12, 29, tzinfo=_dt.timezone.utc).timestamp()
 
 #: fill opacity of a bar by the granularity of its value: the finer, the darker
 GRANULARITY_SHADES = {
@@ -166,7 +169,10 @@ def ticks(start: _dt.datetime, end: _dt.datetime, most: int = 12) -> list[tuple[
             label, ctx = _label(t, step.unit)
             out.append((t, label, "" if ctx == last_ctx else ctx))
             last_ctx = ctx
-        t = _add(t, step)
+        try:
+            t = _add(t, step)
+        except (ValueError, OverflowError):  # past year 9999
+            break
     return out
 
 
@@ -177,8 +183,16 @@ def _ts(d: _dt.datetime) -> float:
     return d.timestamp()
 
 
+def _zoned(d: _dt.datetime, anchor: _dt.datetime) -> _dt.datetime:
+    """``d`` in the anchor's zone, or as it is where that would leave years 1-9999."""
+    try:
+        return in_zone(d, anchor)
+    except (ValueError, OverflowError):
+        return d
+
+
 def _when(d: _dt.datetime, anchor: _dt.datetime, days: bool) -> str:
-    z = in_zone(d, anchor)
+    z = _zoned(d, anchor)
     if days or (z.hour, z.minute, z.second) == (0, 0, 0):
         return z.date().isoformat()
     return z.strftime("%Y-%m-%d %H:%M")
@@ -187,7 +201,7 @@ def _when(d: _dt.datetime, anchor: _dt.datetime, days: bool) -> str:
 def _range_text(e: Event, anchor: _dt.datetime) -> str:
     days = not is_time_value(e.expression.value)
     if e.earliest is not None and e.latest is not None:
-        return display_range(in_zone(e.earliest, anchor), in_zone(e.latest, anchor), days=days)
+        return display_range(_zoned(e.earliest, anchor), _zoned(e.latest, anchor), days=days)
     if e.earliest is not None:
         return f"from {_when(e.earliest, anchor, days)} on"
     if e.latest is not None:
@@ -292,7 +306,8 @@ def _domain(events: Sequence[Event], anchor: _dt.datetime) -> tuple[float, float
     pad = max((hi - lo) * 0.05, 12 * 3600.0)
     if any(e.earliest is None for e in events) or any(e.latest is None for e in events):
         pad = max(pad, (hi - lo) * 0.1)
-    return lo - pad, hi + pad
+    lo, hi = max(_FIRST, lo - pad), min(_LAST, hi + pad)
+    return (lo, hi) if lo < hi else (_FIRST, _LAST)
 
 
 def _mark_svg(m: _Mark, y: float, sid: str, total: int, anchor: _dt.datetime) -> str:
