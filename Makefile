@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 SEED := seeds/us-japan-2plus2-talks.txt
 SEED_ANCHOR := 2024-07-28
 
-.PHONY: demo test install install-test evaluate bench clean
+.PHONY: demo test typecheck install install-test evaluate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
 
 evaluate: $(VENV)/.installed
 	$(BIN)/timeline evaluate ../shared/corpora/tbaq

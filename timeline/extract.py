@@ -18,14 +18,23 @@ WINDOW = 60
 
 @attrs.frozen(slots=True)
 class Candidate:
+    """A rule's match. ``start`` leaves out an ``outer`` group (a word that modifies the
+    expression but is not part of its extent, "earlier" in "earlier this week");
+    ``match_start`` keeps it, so ranking still sees the whole match."""
+
     start: int
     end: int
     rule: Rule
     groups: dict[str, str | None]
+    match_start: int = -1
+
+    @property
+    def span_start(self) -> int:
+        return self.match_start if self.match_start >= 0 else self.start
 
     @property
     def length(self) -> int:
-        return self.end - self.start
+        return self.end - self.span_start
 
 
 def _windows(text: str, rules: RuleSet) -> list[tuple[int, int]]:
@@ -56,6 +65,9 @@ def candidates(text: str, rules: RuleSet) -> list[Candidate]:
     for lo, hi in _windows(text, rules):
         for rule in rules.rules:
             for m in rule.regex.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    found.append(Candidate(m.start(), m.end(), rule, m.groupdict()))
+                if m.end() <= m.start():
+                    continue
+                groups = m.groupdict()
+                start = m.end("outer") if groups.get("outer") else m.start()
+                found.append(Candidate(start, m.end(), rule, groups, m.start()))
     return found

@@ -53,6 +53,9 @@ class Meaning:
     fiscal: bool = False
     anaphoric: bool = False  # "that day", "the same month": the reference time itself
     direction: int | None = None  # explicit -1 past / +1 future from the phrase itself
+    year_shift: int | None = None  # "June last year": the year relative to the anchor's
+    as_unit: str | None = None  # report the date at this granularity ("the week of March 6")
+    recent: bool = False  # "the weekend": the latest one not after the anchor
 
 
 _INT_FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "second", "quarter", "half")
@@ -63,8 +66,13 @@ def _number(lex: Lexicon, groups: dict[str, str]) -> float | None:
     if text is None:
         return None
     t = text.replace(",", "")
+    frac = 0.0
+    for mark in (" 1/2", "-1/2", "\u00bd", " 1/4", " 3/4"):
+        if t.endswith(mark):
+            t, frac = t[: -len(mark)], {"2": 0.5, "\u00bd": 0.5, "4": 0.25}.get(mark[-1], 0.75)
+            break
     try:
-        return float(t)
+        return float(t) + frac
     except ValueError:
         pass
     parts = [p for p in t.replace("-", " ").split() if p]
@@ -120,7 +128,11 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
     if "ampm" in g:
         f["ampm"] = "pm" if g["ampm"].lower().startswith("p") else "am"
     if "decade" in g:
-        f["decade"] = g["decade"]
+        digits = g["decade"]
+        if digits.endswith("0") and digits != "200":
+            f["century"] = digits[:2]  # "the 1900s": the century
+        else:
+            f["decade"] = digits
     if "decade2" in g:
         f["decade"] = "19" + g["decade2"]
     if "decade_word" in g:
@@ -152,6 +164,8 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["offset_sign"] = lex.value("later", g["later"])
     if "date_mod" in g:
         f["mod"] = lex.value("date_mod", g["date_mod"])
+    if "outer" in g:
+        f["mod"] = lex.value("date_mod", g["outer"].strip())
     if "approx_mod" in g:
         f["mod"] = lex.value("approx_mod", g["approx_mod"])
     if "ref" in g:
@@ -176,18 +190,26 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
             f["month"], f["day"] = a, b
         elif a == b and 1 <= a <= 12:
             f["month"] = f["day"] = a
-        else:
+        elif 1 <= a <= 12 and 1 <= b <= 12:
             f["value"] = "XX-XX"  # day/month order unknown: keep only the year
+        else:
+            f["value"] = "INVALID"  # neither order is a date ("32/13/2024")
     if "year_century_word" in g:
         century = lex.value("year_century_word", g["year_century_word"])
         part = _number(lex, {"num": g["yearpart"]}) if "yearpart" in g else 0
         f["year"] = int(century * 100 + (part or 0))
     if "y2000" in g:
         f["year"] = 2000
+    if "year_shift" in g:
+        f["year_shift"] = lex.value("shift", g["year_shift"])
+    if "half_more" in g:
+        f["amount"] = (f.get("amount") or 1.0) + 0.5
     if "noon" in g:
         f["hour"], f["minute"] = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     if "this_year" in g:
         f["direction"] = 0
+    if "quant" in g:
+        f["quant"] = g["quant"].upper()
     if "set_adverb" in g and g["set_adverb"].split()[0].lower() in ("every", "each"):
         f["quant"] = g["set_adverb"].split()[0].upper()
     for key, val in fixed.items():

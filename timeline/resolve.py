@@ -29,9 +29,15 @@ __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", 
 #: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year,
 #: NEAREST the occurrence closest to the anchor
 NEAREST = 2
+#: mods an offset keeps ("more than a year ago"); early/mid/late do not apply to it
+OFFSET_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
 FUTURE_DISTANCE_WEIGHT = 1.5
-NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": NEAREST, "day": NEAREST}
+#: a tense cue is overruled when the occurrence it points to is this many times farther from
+#: the anchor than the other one ("In January, ..." written in late October: next January)
+TENSE_OVERRULE_RATIO = {"M": 4.0, "D": 4.0}
+NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": -1, "day": NEAREST}
 #: kinds that a future cue does not move: "expects to report third-quarter profit" is about
 #: the latest third quarter
 PAST_ONLY = frozenset({"quarter"})
@@ -47,6 +53,9 @@ class Context:
     anchor: pendulum.DateTime
     reference: pendulum.DateTime  # the time the text currently talks about
     reference_unit: str = "D"
+    last_quarter: pendulum.DateTime | None = None  # the quarter a report is about
+    #: the sentence named a year before this expression: partial dates fall in it
+    reference_in_sentence: bool = False
     direction: int | None = None
     domain: str = "news"
 
@@ -276,21 +285,40 @@ def _ranged(type_: str, value: str, mod: str | None, anchor: pendulum.DateTime, 
     return Resolved(type_, value, mod, s, e, **kw)  # type: ignore[arg-type]
 
 
+#: units written as a multiple of another in durations ("a decade" -> P10Y, as TimeBank does)
+SCALED_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2), "WE": ("D", 2)}
+#: a fraction of a unit is written in the next smaller one ("2 1/2 years" -> P2Y6M)
+SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
 def _duration_value(m: Meaning) -> str | None:
     if m.value:
         return m.value
     if m.unit is None:
         return None
-    letter = UNIT_LETTER[m.unit]
+    unit = m.unit
     amount = m.amount if m.amount is not None and not m.vague_amount else None
-    if m.unit == "FN" and amount is not None:
-        amount *= 2
-    if m.unit == "WE":
-        amount, letter = (2 * amount if amount is not None else None), "D"
-    num = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else f"{amount:g}")
-    if m.unit in _TIME_UNITS:
-        return f"PT{num}{letter}"
-    return f"P{num}{letter}"
+    if unit in SCALED_UNITS:
+        if amount is None and unit in ("DE", "CE"):
+            return "PXDE" if unit == "DE" else "PXCE"
+        unit, factor = SCALED_UNITS[unit]
+        amount = None if amount is None else amount * factor
+    parts: list[tuple[str, str]] = []
+    if amount is None:
+        parts.append(("X", unit))
+    else:
+        whole = int(amount)
+        rest = amount - whole
+        if whole:
+            parts.append((str(whole), unit))
+        if rest and unit in SMALLER_UNIT:
+            small, factor = SMALLER_UNIT[unit]
+            parts.append((f"{rest * factor:g}", small))
+        elif rest or not whole:
+            parts = [(f"{amount:g}", unit)]
+    date = "".join(n + UNIT_LETTER[u] for n, u in parts if u not in _TIME_UNITS)
+    time = "".join(n + UNIT_LETTER[u] for n, u in parts if u in _TIME_UNITS)
+    return "P" + date + ("T" + time if time else "")
 
 
 def resolve(m: Meaning, ctx: Context) -> Resolved | None:
@@ -299,7 +327,12 @@ def resolve(m: Meaning, ctx: Context) -> Resolved | None:
     if m.type == "SET":
         if m.amount is None and not m.vague_amount:
             m = attrs.evolve(m, amount=1.0)
-        value = f"XXXX-WXX-{m.weekday}" if m.weekday else _duration_value(m)
+        if m.weekday:
+            value: str | None = f"XXXX-WXX-{m.weekday}"
+        elif m.month and not m.unit:
+            value = f"XXXX-{m.month:02d}"  # "each July"
+        else:
+            value = _duration_value(m)
         if value is None:
             return None
         return Resolved("SET", value, m.mod, quant=m.quant, freq=m.freq)
@@ -320,6 +353,8 @@ def resolve(m: Meaning, ctx: Context) -> Resolved | None:
     for step in (_offset, _shifted, _anaphoric, _explicit, _partial, _deictic_day):
         r = step(m, ctx)
         if r is not None:
+            if m.as_unit and r.earliest is not None:  # "the week of March 6"
+                return _ranged(r.type, fmt(pendulum.instance(r.earliest), m.as_unit), r.mod, ctx.anchor)
             return r
     return None
 
@@ -328,18 +363,18 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     """"three days ago", "two years later", "a week earlier"."""
     if m.offset_sign is None or m.unit is None:
         return None
-    if m.vague_amount:
+    if m.vague_amount or m.amount is None:  # "several years ago", "months ago"
         return _ranged("DATE", "PAST_REF" if m.offset_sign < 0 else "FUTURE_REF", None, ctx.anchor)
     base = ctx.anchor if m.deictic else ctx.reference
-    amount = 1.0 if m.amount is None else m.amount
+    amount = m.amount
     unit = "D" if m.unit == "WE" else m.unit
-    gran = unit
+    gran = m.as_unit or ("Y" if unit in ("DE", "CE") else unit)
     if unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
         # "a year ago" in a report about a quarter: that quarter a year before
         base, gran = ctx.reference, ctx.reference_unit
     t = shift(base, unit, m.offset_sign * amount)
     type_ = "TIME" if gran in _TIME_UNITS else "DATE"
-    mod = m.mod if m.mod in ("APPROX",) else None
+    mod = m.mod if m.mod in OFFSET_MODS else None
     return _ranged(type_, fmt(t, gran), mod, ctx.anchor)
 
 
@@ -369,7 +404,17 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
             return None
         return _ranged("DATE", fmt(t, "D" if m.day else "M"), mod, ctx.anchor)
     if m.season is not None:
-        y = base.year + m.shift
+        # the latest start of this season not after the base, and whether we are in it
+        first = SEASON_FIRST_MONTH[m.season]
+        y = base.year if base.month >= first else base.year - 1
+        start = _date(base, y, first)
+        in_season = start is not None and base < start.add(months=3)
+        if m.shift < 0:
+            y = y - 1 if in_season else y  # "last fall": the one before this, or the one just ended
+        elif m.shift > 0:
+            y += 1  # "next spring"
+        elif not in_season:
+            y = base.year  # "this summer": the one of this calendar year
         return _ranged("DATE", f"{y:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
         d = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base.subtract(days=1) if m.shift < 0 else base.add(days=1), m.shift or 0, "D")
@@ -380,7 +425,10 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     if half is not None and unit == "Y":
         t = shift(base, "Y", m.shift)
         return _ranged("DATE", f"{t.year:04d}-H{half}", None, ctx.anchor)
-    t = shift(base, unit, m.shift)
+    n = m.shift
+    if m.recent and unit == "WE" and base.isoweekday() < 6:
+        n -= 1  # on a weekday, "the weekend" is the one just past
+    t = shift(base, unit, n)
     if m.part is not None:
         return _ranged("TIME", fmt(t, "D") + "T" + m.part, mod, ctx.anchor)
     type_ = "TIME" if unit in _TIME_UNITS else "DATE"
@@ -406,9 +454,13 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     if m.decade is not None:
         return _ranged("DATE", m.decade, mod, ctx.anchor, explicit=True)
     year = m.year if m.year is not None else (_year2(m.year2, ctx.anchor) if m.year2 is not None else None)
+    if year is None and m.year_shift is not None:
+        year = ctx.anchor.year + m.year_shift  # "June last year", "January this year"
     if year is None:
         return None
     y = f"{year:04d}"
+    if m.value == "INVALID":
+        return None
     if m.value == "XX-XX":
         return _ranged("DATE", f"{y}-XX-XX", mod, ctx.anchor, explicit=True)
     if half is not None:
@@ -436,7 +488,8 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
 def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     """Dates without a year: a weekday, a month (and day), a season, a holiday, a quarter."""
     mod, half = _mod(m)
-    base = ctx.reference if ctx.domain == "narrative" else ctx.anchor
+    use_reference = ctx.domain == "narrative" or ctx.reference_in_sentence
+    base = ctx.reference if use_reference else ctx.anchor
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None and m.month is None:
         d = _direction(ctx, "weekday")
@@ -452,7 +505,13 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         if base is ctx.reference and ctx.reference_unit in ("Y", "DE", "CE"):
             d = 0  # "The war began in 1954. In November, ...": that year's November
         month, day = m.month, m.day or 1
-        t = nearest(lambda y: _date(base, y, month, day), base, d, "D" if m.day else "M")
+        unit = "D" if m.day else "M"
+        t = nearest(lambda y: _date(base, y, month, day), base, d, unit)
+        if d in (-1, 1) and t is not None:
+            other = nearest(lambda y: _date(base, y, month, day), base, -d, unit)
+            here = this(base, unit)
+            if other is not None and abs(t - here) > TENSE_OVERRULE_RATIO[unit] * abs(other - here):
+                t = other
         if t is None:
             return None
         if m.day is None:
@@ -506,6 +565,7 @@ def _anaphoric(m: Meaning, ctx: Context) -> Resolved | None:
             return _ranged("DATE", f"{m.year:04d}{fmt(ref, m.unit)[4:]}", m.mod, ctx.anchor)
         return _ranged("DATE", f"{m.year:04d}", m.mod, ctx.anchor)
     if m.unit == "Q" and ctx.reference_unit != "Q":
-        ref = shift(ctx.anchor, "Q", -1)  # "the quarter" in a report: the last completed one
+        # "the quarter": the one the text last named, else the last completed one
+        ref = ctx.last_quarter or shift(ctx.anchor, "Q", -1)
     return _ranged("DATE", fmt(ref, m.unit), m.mod, ctx.anchor)
 

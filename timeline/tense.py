@@ -2,7 +2,11 @@
 none (None). The cue word nearest to the expression wins (word lists: lexicon ``cues``).
 
 A month or weekday used as a modifier ("an April agreement", "the November race") takes no
-direction from the verb: it names the occurrence of the current year (None).
+direction from the verb (None); a possessive one ("Wednesday's ruling") is past.
+
+>>> text = "They will look for ways around Wednesday's ruling."
+>>> direction(text, text.index("Wednesday"), text.index("Wednesday") + 9)
+-1
 
 >>> text = "The budget was announced in March."
 >>> direction(text, text.index("March"), text.index("March") + 5)
@@ -25,6 +29,7 @@ __all__ = ["direction", "sentence_bounds", "SENTENCE_REACH"]
 SENTENCE_REACH = 200
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n\s*\n|[.!?][\u201d\"](?=[A-Z\u201c])")
 _DETERMINER = re.compile(r"(?i:\b(?:a|an|the|their|its|his|her|our|your|my|this|that|last)\s+)$")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _PASSIVE = re.compile(r"(?i:\b(?:be|being|to)\s+)$")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+)")
 
@@ -66,6 +71,8 @@ def is_modifier(text: str, start: int, end: int) -> bool:
 
 def direction(text: str, start: int, end: int) -> int | None:
     """-1 (past), +1 (future) or None, from the cue nearest to ``text[start:end]``."""
+    if _POSSESSIVE.match(text, end):
+        return -1  # "Wednesday's ruling": a time already known, so not ahead
     if is_modifier(text, start, end):
         return None
     fut_re, past_re, not_past = _cues()

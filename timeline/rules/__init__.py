@@ -101,7 +101,7 @@ def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) ->
             inner = _CLASS_RE.sub(
                 lambda n: lexicon[n.group(1)].alternation(any_case), _NUMWORD
             )
-            return group(gname, r"\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,])|" + inner)
+            return group(gname, r"\d{1,3}(?:,\d{3})*(?:\.\d+|(?: |-)1/2|\u00bd)?(?![\d,/])|" + inner)
         return group(gname, lexicon[cls].alternation(any_case))
 
     body = _spaces(_CLASS_RE.sub(expand, template))
@@ -155,7 +155,7 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
             if not examples:
                 raise ValueError(f"{where}: every rule needs examples")
             try:
-                flags = 0 if veto else re.IGNORECASE
+                flags = 0 if veto and not any_case else re.IGNORECASE
                 regex = re.compile(compile_template(raw["pattern"], lexicon, any_case), flags)
             except (re.error, KeyError) as exc:
                 raise ValueError(f"{where}: bad pattern: {exc}") from None
