@@ -26,7 +26,8 @@ demo: $(VENV)/.installed
 	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format table
 	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format ics -o demo-output/seed.ics
 	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format csv -o demo-output/seed.csv
-	@echo "wrote demo-output/seed.ics and demo-output/seed.csv"
+	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format html -o demo-output/seed.html
+	@echo "wrote demo-output/seed.ics, demo-output/seed.csv and demo-output/seed.html"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
@@ -41,4 +42,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info demo-output
+	rm -rf $(VENV) build *.egg-info demo-output test-artifacts

@@ -1,5 +1,5 @@
-"""``timeline extract``: files, folders or stdin in; a table, JSON, CSV, TimelineJS, iCal or
-TimeML out.
+"""``timeline extract``: files, folders or stdin in; a table, JSON, CSV, TimelineJS, iCal,
+TimeML or an HTML timeline out.
 
 Each input is read as UTF-8, parsed with ``timeline.parse`` against ``--anchor`` (TimeML
 input may bring its own date in its DCT) and written in ``--format``. A bad input never
@@ -36,10 +36,11 @@ EXAMPLES = """examples:
   timeline extract articles/ --anchor 2024-07-28 --format csv -o out/      one .csv per .txt
   timeline extract articles/ --glob '*.md' --anchor 2024-07-28 --format jsonl > all.jsonl
   timeline extract corpus/ --glob '*.tml' --format timeml -o tagged/       anchors from each DCT
+  timeline extract article.txt --anchor 2024-07-28 --format html -o article.html
   echo "We met on Sunday." | timeline extract - --anchor 2024-07-28 --format json
 
 formats: table (default on a terminal; jsonl when piped), json, jsonl, csv, timelinejs,
-ics, timeml. See docs/cli.md and docs/formats.md.
+ics, timeml, html. See docs/cli.md, docs/formats.md and docs/html.md.
 """
 
 

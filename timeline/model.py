@@ -165,6 +165,12 @@ class Document:
 
         return to_timeml(self, docid=docid)
 
+    def to_html(self, title: str | None = None) -> str:
+        """One self-contained HTML page drawing the events on a time axis (inline SVG)."""
+        from .export.html import to_html
+
+        return to_html(self, title=title)
+
     @classmethod
     def from_json(cls, s: str | bytes | dict[str, Any]) -> Document:
         """The document ``to_json`` wrote (or its parsed dict)."""
