@@ -54,8 +54,12 @@ def _key(word: str) -> str:
     return word[:3].lower()
 
 
+#: keys of very common words: a rule keyed by one of them is run almost everywhere
+COMMON = frozenset({"the", "a", "an", "for", "thi", "s", "of", "in", "on", "and", "to", "at", "by", "is", "it"})
+
+
 def _score(keys: frozenset[str]) -> int:
-    return sum(100 if k == DIGIT else _WEIGHT[len(k)] for k in keys)
+    return sum(100 if k == DIGIT or k in COMMON else _WEIGHT[len(k)] for k in keys)
 
 
 def _is_digitish(op: object, av: object) -> bool:

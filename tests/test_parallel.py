@@ -90,6 +90,13 @@ def test_a_bad_anchor_raises_naming_the_item_after_the_items_before_it(n_process
     assert len(out) == 7
 
 
+def test_item_error_survives_pickling() -> None:
+    import pickle
+
+    err = pickle.loads(pickle.dumps(ItemError(3, "bad anchor", "document 'a'")))
+    assert (err.index, err.reason, str(err)) == (3, "bad anchor", "document 'a': bad anchor")
+
+
 @pytest.mark.parametrize(
     ("item", "message"),
     [

@@ -50,8 +50,12 @@ class ItemError(TimelineError, ValueError):
     """One item given to ``parse_many`` is not a valid (text, anchor) pair or mapping."""
 
     def __init__(self, index: int, reason: str, label: str | None = None) -> None:
-        self.index, self.reason = index, reason
+        self.index, self.reason, self.label = index, reason, label
         super().__init__(f"{label or f'items[{index}]'}: {reason}")
+
+    def __reduce__(self) -> tuple[type[ItemError], tuple[int, str, str | None]]:
+        # so that it crosses process boundaries (Dask workers) intact
+        return (type(self), (self.index, self.reason, self.label))
 
 
 def _job(index: int, item: object, label: str | None = None) -> _Job:
