@@ -19,7 +19,7 @@ computation with an ``ItemError`` (a ValueError) that names the document.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .frame import _build, _columns, empty_frame, rows
 from .parallel import _job, _parse_job
@@ -86,18 +86,18 @@ def _bag_partition(part: Iterable[Any], partition: int, what: str) -> pd.DataFra
 
 def to_dask_frame(data: db.Bag | dd.DataFrame, what: str = "expressions") -> dd.DataFrame:
     """The expressions (or events) of every text of a Dask bag or DataFrame, one row each."""
-    import dask
     import dask.bag as db
     import dask.dataframe as dd
+    from dask.delayed import delayed
 
     meta = empty_frame(what)
     if isinstance(data, dd.DataFrame):
-        return data.map_partitions(_pandas_partition, what, meta=meta)
+        frame = data.map_partitions(_pandas_partition, what, meta=meta)  # type: ignore[no-untyped-call]
+        return cast("dd.DataFrame", frame)
     if isinstance(data, db.Bag):
-        parts = [
-            dask.delayed(_bag_partition)(part, i, what) for i, part in enumerate(data.to_delayed())
-        ]
-        return dd.from_delayed(parts, meta=meta, verify_meta=False)
+        partitions = data.to_delayed()  # type: ignore[no-untyped-call]
+        parts = [delayed(_bag_partition)(part, i, what) for i, part in enumerate(partitions)]
+        return cast("dd.DataFrame", dd.from_delayed(parts, meta=meta, verify_meta=False))
     raise TypeError(f"data must be a dask Bag or DataFrame, got {type(data).__name__}")
 
 
@@ -118,5 +118,5 @@ def documents(bag: db.Bag) -> db.Bag:
         label = f"document {_doc_id(record, '?')!r}"
         return _parse_job(_job(0, _item(record), label=label))
 
-    return bag.map(parse_one)
+    return cast("db.Bag", bag.map(parse_one))  # type: ignore[no-untyped-call]
 
