@@ -1,6 +1,6 @@
 """The Python samples in README.md and docs/ run, and print what they say they print.
 
-A sample is a ```python block. Blocks of one page run in order and share their names.
+A sample is a ```python block (```python no-run marks one that needs a cluster). Blocks of one page run in order and share their names.
 A ``>>>`` block runs as a doctest; in a plain block the ``# ...`` comment lines that end
 the block give the expected standard output, line by line.
 """
