@@ -23,7 +23,8 @@ REACH = 600
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _OPENERS = "\"'“‘”’(["
-_WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
+_WORD_CHARS = frozenset(".’'-_")
+_NEXT = re.compile(r"\s*(\S{0,2})")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 _COMPLETE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
@@ -32,6 +33,14 @@ _COMPLETE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 def abbreviations() -> tuple[str, ...]:
     """The words (lower case, no period) after which a period ends no sentence."""
     return tuple(k.lower() for k in load("en")["event_abbreviation"].entries)
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters, periods, apostrophes and hyphens ending at ``end``."""
+    i = end
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in _WORD_CHARS):
+        i -= 1
+    return text[i:end]
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -66,14 +75,13 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
         if not rest:
             continue
         spaced = rest[0].isspace()
-        nxt = text[end:].lstrip()[:2] if spaced else rest[:2]
+        nxt = _NEXT.match(text, end).group(1) if spaced else rest[:2]  # type: ignore[union-attr]
         if not nxt:
             continue
         first = nxt[1] if nxt[0] in _OPENERS and len(nxt) > 1 else nxt[0]
         if not (first.isupper() or (spaced and first.isdigit())):
             continue
-        before = _WORD_BEFORE.search(text[: m.start() + 1])
-        word = before.group(1) if before else ""
+        word = _word_before(text, m.start() + 1)
         if m.group().startswith(".") and _is_abbreviation(word):
             continue
         if not spaced:

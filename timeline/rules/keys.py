@@ -8,8 +8,8 @@ One assumption: an optional part before a required word ends a word ("mid-March"
 "mid March"), so the required word starts a token of its own.
 
 >>> import re
->>> sorted(pattern_keys(re.compile(r"(?:early )?(?:March|May) \\d+").pattern, 0))
-['#', 'mar', 'may']
+>>> sorted(pattern_keys(re.compile(r"(?:early )?(?:June|March) \\d+").pattern, 0))
+['jun', 'mar']
 """
 
 from __future__ import annotations
