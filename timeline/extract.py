@@ -44,25 +44,26 @@ class Candidate:
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
-def _hits(text: str, rules: RuleSet) -> dict[int, list[tuple[int, int]]]:
-    """rule index -> the spans of the tokens that open a window for it, in text order."""
+def _hits(text: str, rules: RuleSet) -> dict[tuple[int, ...], list[tuple[int, int]]]:
+    """Rules with the same keys (as a tuple of rule indexes) -> the spans of the tokens that
+    open a window for them, in text order."""
     by_key, short = rules.by_key, rules.short_keys
-    hits: dict[int, list[tuple[int, int]]] = {}
+    hits: dict[tuple[int, ...], list[tuple[int, int]]] = {}
     every: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
         tok = m.group()
         low = DIGIT if tok[0].isdigit() else tok[:3].lower()
         span = None
         for key in (low, low[:1], low[:2]) if short and low != DIGIT else (low,):
-            found = by_key.get(key)
-            if found is not None:
+            groups = by_key.get(key)
+            if groups is not None:
                 span = span or m.span()
-                for r in found:
-                    hits.setdefault(r, []).append(span)
+                for group in groups:
+                    hits.setdefault(group, []).append(span)
         if span is not None:
             every.append(span)
-    for r in rules.everywhere:
-        hits[r] = every
+    if rules.everywhere:
+        hits[rules.everywhere] = every
     return hits
 
 
@@ -91,14 +92,16 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def candidates(text: str, rules: RuleSet) -> list[Candidate]:
     """Every match of every rule (overlapping ones included), vetoes too, in text order."""
     found: list[tuple[int, int, Candidate]] = []
-    for r, spans in _hits(text, rules).items():
-        rule = rules.rules[r]
-        for lo, hi in _windows(text, spans):
-            for m in rule.regex.finditer(text, lo, hi):
-                if m.end() <= m.start():
-                    continue
-                groups = m.groupdict()
-                start = m.end("outer") if groups.get("outer") else m.start()
-                found.append((m.start(), r, Candidate(start, m.end(), rule, groups, m.start())))
+    for group, spans in _hits(text, rules).items():
+        windows = _windows(text, sorted(set(spans)))
+        for r in group:
+            rule = rules.rules[r]
+            for lo, hi in windows:
+                for m in rule.regex.finditer(text, lo, hi):
+                    if m.end() <= m.start():
+                        continue
+                    groups = m.groupdict()
+                    start = m.end("outer") if groups.get("outer") else m.start()
+                    found.append((m.start(), r, Candidate(start, m.end(), rule, groups, m.start())))
     found.sort(key=lambda t: (t[0], t[1]))
     return [c for _, _, c in found]

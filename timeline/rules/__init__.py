@@ -78,8 +78,9 @@ class RuleSet:
     language: str
     lexicon: Lexicon
     rules: tuple[Rule, ...]
-    #: token key -> indexes of the rules that key opens a window for
-    by_key: dict[str, tuple[int, ...]]
+    #: token key -> groups of rules (indexes; the rules of a group have the same keys) that
+    #: a token with that key opens a window for
+    by_key: dict[str, tuple[tuple[int, ...], ...]]
     #: rules without keys: searched near every token that opens any window
     everywhere: tuple[int, ...]
     #: some key is shorter than three letters: tokens are looked up by 1 and 2 letters too
@@ -199,15 +200,19 @@ def _example(raw: Any, where: str) -> dict[str, Any]:
     raise ValueError(f"{where}: bad example {raw!r}")
 
 
-def _index(rules: tuple[Rule, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    by_key: dict[str, list[int]] = {}
+def _index(rules: tuple[Rule, ...]) -> tuple[dict[str, tuple[tuple[int, ...], ...]], tuple[int, ...]]:
+    """Group the rules by their keys, and index the groups by key."""
+    groups: dict[frozenset[str], list[int]] = {}
     everywhere: list[int] = []
     for i, rule in enumerate(rules):
         if rule.keys is None:
             everywhere.append(i)
-            continue
-        for key in rule.keys:
-            by_key.setdefault(key, []).append(i)
+        else:
+            groups.setdefault(rule.keys, []).append(i)
+    by_key: dict[str, list[tuple[int, ...]]] = {}
+    for keys, members in groups.items():
+        for key in keys:
+            by_key.setdefault(key, []).append(tuple(members))
     return {k: tuple(v) for k, v in by_key.items()}, tuple(everywhere)
 
 
