@@ -238,7 +238,9 @@ _WD = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 
 
 def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | None:
-    """A holiday of the lexicon ("12-25", "11-TH4", "05-MOL", "EASTER-2") in ``year``."""
+    """A holiday of the lexicon ("12-25", "11-TH4", "05-MOL", "EASTER-2", "ELECTION") in ``year``."""
+    if spec == "ELECTION":  # US: the Tuesday after the first Monday in November
+        return _nth_weekday(year, 11, 1, 1, tz).add(days=1)
     if spec.startswith("EASTER"):
         offset = int(spec[6:] or 0)
         return _easter(year, tz).add(days=offset)
