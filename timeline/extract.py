@@ -68,7 +68,7 @@ def _hits(text: str, rules: RuleSet) -> dict[tuple[int, ...], list[tuple[int, in
 
 
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged windows of WINDOW characters around each span, widened to whitespace."""
+    """Merged windows of WINDOW characters around each span, the end widened to whitespace."""
     n = len(text)
     merged: list[list[int]] = []
     for s, e in spans:
@@ -77,11 +77,10 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             merged[-1][1] = max(merged[-1][1], hi)
         else:
             merged.append([lo, hi])
+    # a window may start inside a word (the rules' look-behinds see the text before it) but
+    # must not end inside one: a match cut at the window's end could look like a whole word
     out: list[tuple[int, int]] = []
     for lo, hi in merged:
-        stop = max(0, lo - 40)
-        while lo > stop and not text[lo - 1].isspace():
-            lo -= 1
         stop = min(n, hi + 40)
         while hi < stop and not text[hi].isspace():
             hi += 1
