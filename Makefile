@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 SEED := seeds/us-japan-2plus2-talks.txt
 SEED_ANCHOR := 2024-07-28
 
-.PHONY: demo test install install-test evaluate bench clean
+.PHONY: demo test typecheck install install-test evaluate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,14 @@ demo: $(VENV)/.installed
 	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format table
 	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format ics -o demo-output/seed.ics
 	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format csv -o demo-output/seed.csv
-	@echo "wrote demo-output/seed.ics and demo-output/seed.csv"
+	$(BIN)/timeline extract $(SEED) --anchor $(SEED_ANCHOR) --format html -o demo-output/seed.html
+	@echo "wrote demo-output/seed.ics, demo-output/seed.csv and demo-output/seed.html"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
 
 evaluate: $(VENV)/.installed
 	$(BIN)/timeline evaluate ../shared/corpora/tbaq
@@ -38,4 +42,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info demo-output
+	rm -rf $(VENV) build *.egg-info demo-output test-artifacts

@@ -17,12 +17,15 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from timeline.anchor import to_anchor
 from timeline.errors import InvalidAnchorError
 from timeline.events import build_events
 from timeline.model import Event, Expression
+from timeline.pipeline import parse
+from timeline.timeml import GoldDocument, iter_tml, read_timeml
 
 #: gold relType of the event relative to the time -> our relations it is compatible with
 COMPATIBLE = {
@@ -50,19 +53,11 @@ INVERSE = {
 }
 
 
-def _reader():  # type: ignore[no-untyped-def]
-    try:
-        from timeline.timeml import iter_tml, read_timeml
-    except ImportError:
-        return None
-    return iter_tml, read_timeml
-
-
 def _overlaps(x: Expression, start: int, end: int) -> bool:
     return x.start < end and start < x.end
 
 
-def _links(gold):  # type: ignore[no-untyped-def]
+def _links(gold: GoldDocument) -> Iterator[tuple[tuple[int, int], tuple[int, int] | None, str]]:
     """(event span, timex span or None for the DCT, relType event-rel-time) per event-time TLINK."""
     events = {e.eid: e for e in gold.events}
     timex = {t: (x.start, x.end) for t, x in zip(gold.timex_ids, gold.expressions)}
@@ -92,17 +87,6 @@ def main(argv: list[str]) -> int:
     if not corpus.is_dir():
         print(f"corpus not found: {corpus}", file=sys.stderr)
         return 2
-    reader = _reader()
-    if reader is None:
-        print("timeline.timeml (the TimeML reader) is not available yet: merge main first", file=sys.stderr)
-        return 2
-    try:
-        from timeline.pipeline import parse
-        import timeline.tagger  # noqa: F401
-    except ImportError:
-        parse = None  # type: ignore[assignment]
-        print("timeline.tagger is not available yet: only the gold-expression run is measured", file=sys.stderr)
-    iter_tml, read_timeml = reader
     counts: Counter[str] = Counter()
     t0 = time.perf_counter()
     for path in iter_tml(corpus):
@@ -113,9 +97,10 @@ def main(argv: list[str]) -> int:
             counts["docs without a usable DCT"] += 1
             continue
         counts["docs"] += 1
-        runs = {"gold": build_events(gold.text, gold.expressions, anchor)}
-        if parse is not None:
-            runs["tagger"] = parse(gold.text, anchor).events
+        runs = {
+            "gold": build_events(gold.text, gold.expressions, anchor),
+            "tagger": parse(gold.text, anchor).events,
+        }
         for ev, tx, rel in _links(gold):
             where = "dct" if tx is None else "text"
             counts[f"links {where}"] += 1

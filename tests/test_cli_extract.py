@@ -21,7 +21,7 @@ from timeline.anchor import to_anchor
 from timeline.bounds import value_range
 from timeline.cli import main
 from timeline.export import FORMATS
-from timeline.export.timeml import read_timeml
+from timeline.timeml import read_timeml
 from timeline.model import Document, Expression
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "us-japan-2plus2-talks.txt"
@@ -206,6 +206,23 @@ def test_timeml_input_without_dct_needs_an_anchor(tmp_path: Path, capsys: pytest
     assert code == 1 and "TimeML without a DCT: give --anchor" in err
 
 
+def test_timeml_input_declaring_latin1_is_read_in_that_encoding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tml = tmp_path / "l1.tml"
+    tml.write_bytes('<?xml version="1.0" encoding="ISO-8859-1"?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" '
+                    'value="1998-02-06">x</TIMEX3></DCT><TEXT>Caf\u00e9 opened in March.</TEXT></TimeML>'.encode("latin-1"))
+    code, out, err = run(capsys, "extract", str(tml), "-f", "json")
+    assert code == 0, err
+    assert Document.from_json(out).text == "Caf\u00e9 opened in March."
+
+
+def test_malformed_timeml_input_is_one_line_naming_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write(tmp_path / "bad.tml", "<TimeML><TEXT>a & b</TEXT></TimeML>")
+    code, out, err = run(capsys, "extract", str(bad), "--anchor", "2024-07-28", "-f", "jsonl")
+    assert code == 1 and out == ""
+    (line,) = [l for l in err.splitlines() if "bad.tml" in l]
+    assert str(bad) in line and "not well-formed XML" in line and "Traceback" not in err
+
+
 def test_timeml_output_of_many_inputs_needs_a_folder(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "extract", str(tree), "--anchor", "2024-07-28", "-f", "timeml")
     assert code == 2 and out == "" and "give -o DIR for 2 inputs" in err
@@ -270,7 +287,7 @@ def test_real_tagger_on_the_seed(monkeypatch: pytest.MonkeyPatch, capsys: pytest
     n = len(doc.events) or len(doc.expressions)
     assert n > 0 and any(x.value == "2024-03" for x in doc.expressions)
     assert len(list(csv.DictReader(io.StringIO(outs["csv"])))) == n
-    assert len(read_timeml(outs["timeml"]).timexes) == len(doc.expressions)
+    assert len(read_timeml(outs["timeml"]).expressions) == len(doc.expressions)
     vevents = list(icalendar.Calendar.from_ical(outs["ics"]).walk("VEVENT"))
     m = re.search(r"(\d+) events? left out of the ics output", errs["ics"])
     assert len(vevents) + (int(m.group(1)) if m else 0) == n

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docrun import run_markdown_examples
 from strategies import anchors, date_values
 from timeline.bounds import value_range
 from timeline.events import build_events, event_range, find_events, lexicon, relation_of, sentences
@@ -211,10 +210,6 @@ def test_every_event_is_positioned_with_earliest_before_latest(cue: str, value: 
         for d in (e.earliest, e.latest):
             assert d is None or d.tzinfo is not None
 
-
-def test_docs_examples_run() -> None:
-    result = run_markdown_examples(ROOT / "docs" / "events.md")
-    assert result.failed == 0 and result.attempted > 0
 
 
 # ---------------------------------------------------------------- the seed article

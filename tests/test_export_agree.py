@@ -11,7 +11,7 @@ import pytest
 
 import _export_docs as D
 from timeline.export import render
-from timeline.export.timeml import read_timeml
+from timeline.timeml import read_timeml
 
 
 @pytest.mark.parametrize("name", sorted(D.ALL))
@@ -26,7 +26,7 @@ def test_formats_agree_on_counts(name: str) -> None:
     vevents = list(icalendar.Calendar.from_ical(ics.text).walk("VEVENT"))
     tjs = render(doc, "timelinejs")
     tjs_rows = list(csv.DictReader(io.StringIO(tjs.text)))
-    timexes = read_timeml(render(doc, "timeml").text).timexes
+    timexes = read_timeml(render(doc, "timeml").text).expressions
 
     assert len(csv_rows) == n_entries
     assert len(vevents) + ics.left_out == n_entries

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import _export_docs as D
 from timeline.errors import TimelineError
 from timeline.export import render
-from timeline.export.timeml import read_timeml
+from timeline.timeml import read_timeml
 from timeline.model import Document, Expression
 
 
@@ -57,8 +57,8 @@ def test_dct_is_the_anchor_as_creation_time() -> None:
 def test_our_reader_gives_text_dct_and_timexes() -> None:
     doc = D.with_events()
     back = read_timeml(doc.to_timeml())
-    assert back.text == doc.text and back.dct == "2024-07-28" and back.docid == "hand"
-    assert [(t.start, t.end, t.text, t.type, t.value, t.mod, t.quant) for t in back.timexes] == [
+    assert back.text == doc.text and back.anchor == "2024-07-28" and back.doc_id == "hand"
+    assert [(t.start, t.end, t.text, t.type, t.value, t.mod, t.quant) for t in back.expressions] == [
         (x.start, x.end, x.text, x.type, x.value, x.mod, x.quant) for x in doc.expressions
     ]
 
@@ -72,9 +72,9 @@ def test_reader_takes_tempeval_style_markup() -> None:
     )
     back = read_timeml(tml)
     assert back.text == "\nHe left last month after the talks.\n"
-    (t,) = back.timexes
+    (t,) = back.expressions
     assert back.text[t.start : t.end] == "last month" and t.value == "1998-10"
-    assert back.dct == "1998-11-20T19:30" and back.docid == "X1"
+    assert back.anchor == "1998-11-20T19:30" and back.doc_id == "X1"
 
 
 def test_overlapping_expressions_are_left_out_and_counted() -> None:
@@ -83,7 +83,7 @@ def test_overlapping_expressions_are_left_out_and_counted() -> None:
     b = Expression("morning", 10, 17, "TIME", "2024-07-28TMO")
     result = render(Document(text, anchor=D.ANCHOR, expressions=[a, b]), "timeml")
     assert result.left_out == 1
-    assert [t.text for t in read_timeml(result.text).timexes] == ["Monday morning"]
+    assert [t.text for t in read_timeml(result.text).expressions] == ["Monday morning"]
 
 
 def test_several_documents_need_several_files() -> None:

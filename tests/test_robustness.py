@@ -94,8 +94,8 @@ def test_an_unknown_domain_raises_naming_it() -> None:
 
 QUADRATIC = (
     "quadratic in the number of expressions: rank.choose compares each candidate with every "
-    "kept one, and events._find/_trigger and dedupe.deduplicate compare every expression of a "
-    "sentence with every token/event of it (one 120,000-character sentence here)"
+    "kept one, and events._trigger/_find and dedupe.deduplicate compare every expression of a "
+    "sentence with every token or event of it ('March ' * n is one sentence)"
 )
 PATHOLOGICAL = [
     pytest.param("'1 ' * 50_000", id="digits"),
@@ -164,32 +164,6 @@ def test_the_work_grows_linearly_with_the_text_when_expressions_are_few(unit: st
 def test_the_work_grows_linearly_with_the_number_of_expressions(unit: str) -> None:
     small, large = _work(unit * 25), _work(unit * 100)
     assert large <= 4 * small * 1.25, f"4x the text cost {large / small:.1f}x the work"
-
-
-class _CountingPattern:
-    """Stands in for a compiled pattern and adds up the length of what it is asked to search."""
-
-    def __init__(self, pattern: object) -> None:
-        self.pattern, self.chars = pattern, 0
-
-    def search(self, string: str, *args: object) -> object:
-        self.chars += len(string)
-        return self.pattern.search(string, *args)  # type: ignore[attr-defined]
-
-
-@pytest.mark.xfail(strict=True, reason="events.sentences searches the whole text before each period "
-                   "(_WORD_BEFORE.search(text[:m.start() + 1]), text[end:].lstrip()): quadratic, "
-                   "a 1 MB news document does not finish in 300 s")
-def test_sentence_splitting_reads_each_character_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline import events
-
-    if not hasattr(events, "_WORD_BEFORE"):
-        pytest.skip("events.sentences no longer uses _WORD_BEFORE")
-    counter = _CountingPattern(events._WORD_BEFORE)
-    monkeypatch.setattr(events, "_WORD_BEFORE", counter)
-    text = "The talks ended. " * 2_000
-    events.sentences(text)
-    assert counter.chars <= 50 * len(text), f"searched {counter.chars / len(text):.0f} times the text"
 
 
 def test_every_nested_repetition_in_a_regular_expression_has_been_reviewed() -> None:
@@ -304,6 +278,12 @@ RULE_BUGS = [
 @pytest.mark.parametrize("text, expected", RULE_BUGS)
 def test_rule_regression(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert tags(text, anchor="2024-07-28") == expected
+
+
+@pytest.mark.xfail(strict=True, reason="veto_model_number ([A-Z][A-Za-z]*-\\d+) matches any case in the colloquial domain")
+def test_mid_year_in_the_colloquial_domain() -> None:
+    doc = timeline.parse("we met mid-2020 and talked", anchor=ANCHOR, domain="colloquial")
+    assert [(x.text, x.value, x.mod) for x in doc.expressions] == [("mid-2020", "2020", "MID")]
 
 
 # --- left for the exporters ----------------------------------------------------------------

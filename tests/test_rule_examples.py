@@ -3,7 +3,7 @@
 A phrase example must give exactly one expression covering the whole phrase, with the
 expected value (and mod, and type when given), against the anchor 2024-07-28 unless the
 example names another. A sentence example (``text`` + ``expr``) must tag ``expr`` with the
-value. A veto rule's examples must give no expression that overlaps the vetoed text.
+value; a negative example (``text`` + ``absent``) must leave ``absent`` untagged. A veto rule's examples must give no expression that overlaps the vetoed text.
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ def _lexicon_examples() -> list[Any]:
 
 def check_example(ex: dict[str, Any], rule: str | None = None) -> None:
     doc = timeline.parse(ex["text"], anchor=ex.get("anchor", ANCHOR), domain=ex.get("domain", "news"))
+    if "absent" in ex:  # a negative example: nothing may touch this text
+        lo = ex["text"].index(ex["absent"])
+        hi = lo + len(ex["absent"])
+        assert not [x for x in doc.expressions if x.start < hi and lo < x.end], doc.expressions
+        return
     expr = ex.get("expr", ex["text"])
     found = [x for x in doc.expressions if x.text == expr]
     got = [(x.text, x.type, x.value, x.mod, x.rule) for x in doc.expressions]

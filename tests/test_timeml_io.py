@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from strategies import text_with_expressions
 
-from timeline.errors import InputFileError, TimeMLError
+from timeline.errors import InputFileError, TimeMLError, UnknownOptionError
 from timeline.evaluate import read_timeml, write_timeml
 from timeline.model import Document, Expression
-from timeline.timeml import GoldDocument, iter_tml
+from timeline.timeml import GoldDocument, iter_tml, render_timeml
 
 TBAQ = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "tbaq"
 needs_tbaq = pytest.mark.skipif(
@@ -178,6 +178,43 @@ def test_writer_refuses_characters_xml_cannot_carry() -> None:
 def test_writer_refuses_what_is_not_a_document() -> None:
     with pytest.raises(TypeError, match="document must be"):
         write_timeml("just text")  # type: ignore[arg-type]
+
+
+def test_writer_refuses_an_unknown_on_error() -> None:
+    with pytest.raises(UnknownOptionError, match="unknown on_error 'ignore'"):
+        write_timeml(("x", "2024-01-01", []), on_error="ignore")
+
+
+def test_replace_mode_leaves_out_overlaps_and_misplaced_expressions_and_counts_them() -> None:
+    text = "on Monday morning\x00"
+    a = Expression("Monday morning", 3, 17, "TIME", "2024-07-29TMO")
+    b = Expression("morning", 10, 17, "TIME", "2024-07-28TMO")
+    c = Expression("Sunday", 0, 6, "DATE", "2024-07-28")  # not what the text says there
+    markup, left_out = render_timeml((text, "2024-07-28", [b, c, a]), doc_id="r", on_error="replace")
+    assert left_out == 2
+    back = read_timeml(markup)
+    assert back.text == "on Monday morning\ufffd"  # one for one: offsets hold
+    assert back.expressions == (a,) and back.timex_ids == ("t1",)
+    assert render_timeml((text[:-1], "2024-07-28", [a]))[1] == 0
+
+
+def test_reader_takes_bytes_and_honours_a_declared_encoding(tmp_path: Path) -> None:
+    markup = '<?xml version="1.0" encoding="ISO-8859-1"?><TimeML><TEXT>caf\u00e9 today</TEXT></TimeML>'
+    assert read_timeml(markup.encode("latin-1")).text == "caf\u00e9 today"
+    p = tmp_path / "latin.tml"
+    p.write_bytes(markup.encode("latin-1"))
+    assert (read_timeml(p).text, read_timeml(p).doc_id) == ("caf\u00e9 today", "latin")
+    utf8 = b"\xef\xbb\xbf<TimeML><TEXT>caf\xc3\xa9</TEXT></TimeML>"
+    assert read_timeml(utf8).text == "caf\u00e9"
+
+
+def test_undeclared_bytes_that_are_not_utf8_are_named(tmp_path: Path) -> None:
+    p = tmp_path / "bad.tml"
+    p.write_bytes(b"<TimeML><TEXT>caf\xe9</TEXT></TimeML>")
+    with pytest.raises(InputFileError, match="not UTF-8"):
+        read_timeml(p)
+    with pytest.raises(InputFileError, match="<bytes>: not UTF-8"):
+        read_timeml(p.read_bytes())
 
 
 @given(text_with_expressions())

@@ -14,14 +14,18 @@ from .errors import (
     UnknownOptionError,
 )
 from .model import DOMAINS, RELATIONS, TIMEX_TYPES, Document, Event, Expression
+from .frame import to_frame
 from .order import Timeline, merge, relation
+from .parallel import parse_many
 from .pipeline import parse
 
 __all__ = [
     "parse",
+    "parse_many",
     "relation",
     "merge",
     "Timeline",
+    "to_frame",
     "to_anchor",
     "Document",
     "Event",

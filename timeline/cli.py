@@ -21,7 +21,7 @@ EPILOG = """examples:
 """
 
 
-def _registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
+def _registrars() -> list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]]:
     from . import commands
 
     return list(commands.REGISTRARS)

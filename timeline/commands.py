@@ -7,6 +7,6 @@ from collections.abc import Callable
 
 from . import evaluate, extract_cli
 
-REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = []
+REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
 REGISTRARS.append(extract_cli.register)
 REGISTRARS.append(evaluate.register)

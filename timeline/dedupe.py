@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Sequence
 import attrs
 
 from .model import Event
+from .sentences import is_complete
 
 __all__ = ["JACCARD", "MIN_PREFIX", "normalize", "same_event", "deduplicate"]
 
@@ -26,9 +27,6 @@ __all__ = ["JACCARD", "MIN_PREFIX", "normalize", "same_event", "deduplicate"]
 JACCARD = 0.8
 #: a text must keep at least this many characters to count as a truncated copy
 MIN_PREFIX = 20
-
-_COMPLETE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-
 
 @functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
@@ -95,7 +93,7 @@ def deduplicate(
         group = sorted(group, key=_tiebreak)
         best = max(
             group,
-            key=lambda e: (rank(e), bool(_COMPLETE.search(e.text)), len(normalize(e.text))),
+            key=lambda e: (rank(e), is_complete(e.text), len(normalize(e.text))),
         )
         others = sorted({s for e in group for s in e.sources} - set(best.sources))
         out.append(attrs.evolve(best, sources=best.sources + tuple(others)))

@@ -23,6 +23,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Iterable, Sequence
+
 import attrs
 
 from .bounds import Range, value_range
@@ -30,6 +31,7 @@ from .dedupe import deduplicate
 from .lexicon import LexClass, load
 from .model import RELATIONS, Event, Expression
 from .order import ordered
+from .sentences import abbreviations, is_complete, sentences, trim
 
 __all__ = ["build_events", "find_events", "sentences", "event_range", "relation_of", "lexicon"]
 
@@ -54,7 +56,7 @@ def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
     if bad:
         raise ValueError(f"lexicon events.toml [event_relation]: unknown relations {sorted(bad)}")
     return {
-        "sentences": {"abbreviations": _words(lex["event_abbreviation"])},
+        "sentences": {"abbreviations": abbreviations()},
         "relations": {
             **{name: _words(rel, name) for name in RELATIONS[1:]},
             "bridges": _list(rel, "bridges"),
@@ -71,73 +73,6 @@ def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
         },
         "clauses": {"strong": _list(lex["event_clause"], "strong"), "conjunctions": _words(lex["event_clause"])},
     }
-
-
-# ---------------------------------------------------------------- sentences
-
-_END = re.compile(r"[.!?]+[\"'”’)\]]*")
-_OPENERS = "\"'“‘”’(["
-_WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
-_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
-
-
-def _is_abbreviation(word: str) -> bool:
-    w = word.rstrip(".")
-    if not w:
-        return False
-    if _ACRONYM.fullmatch(word if word.endswith(".") else word + ".") and "." in w:
-        return True  # U.S, U.K, a.m
-    if len(w) == 1 and w.isalpha():
-        return True  # an initial
-    return w.lower() in lexicon()["sentences"]["abbreviations"]
-
-
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed.
-
-    Breaks at blank lines and after ``.!?`` (and closing quotes) followed by a capital,
-    digit or opening quote, with or without a space (run-on text such as
-    ``challenge.”Japan``), but not after abbreviations ("Mr.", "Jan.", "U.S.").
-
-    >>> t = 'Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”Japan agreed. Done'
-    >>> [t[s:e] for s, e in sentences(t)]
-    ['Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”', 'Japan agreed.', 'Done']
-    """
-    cuts = [0]
-    for para in re.finditer(r"\n[ \t]*\n", text):
-        cuts.append(para.start())
-        cuts.append(para.end())
-    for m in _END.finditer(text):
-        end = m.end()
-        rest = text[end : end + 3]
-        if not rest:
-            continue
-        spaced = rest[0].isspace()
-        nxt = text[end:].lstrip()[:2] if spaced else rest[:2]
-        if not nxt:
-            continue
-        first = nxt[1] if nxt[0] in _OPENERS and len(nxt) > 1 else nxt[0]
-        if not (first.isupper() or (spaced and first.isdigit())):
-            continue
-        before = _WORD_BEFORE.search(text[: m.start() + 1])
-        word = before.group(1) if before else ""
-        if m.group().startswith(".") and _is_abbreviation(word):
-            continue
-        if not spaced:
-            # "7.2", "U.S.Army" are no breaks: a run-on break needs a word, then "Xx"
-            head = rest[1:] if rest[0] in _OPENERS else rest[:2]
-            if len(word.rstrip(".")) < 2 or len(head) < 2 or not head[1].islower():
-                continue
-        cuts.append(end)
-    cuts.append(len(text))
-    spans = []
-    for s, e in zip(sorted(cuts), sorted(cuts)[1:]):
-        chunk = text[s:e]
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk.rstrip())
-        if trail > lead:
-            spans.append((s + lead, s + trail))
-    return tuple(spans)
 
 
 # ---------------------------------------------------------------- relations, ranges
@@ -310,12 +245,6 @@ def _boundary(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return cut, nxt
 
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    chunk = text[s:e]
-    lead = len(chunk) - len(chunk.lstrip())
-    return s + lead, s + len(chunk.rstrip())
-
-
 # ---------------------------------------------------------------- building
 
 
@@ -356,7 +285,7 @@ def _find(
             continue
         # a complete copy ends with . ! ? and stands apart (not run into its neighbours)
         complete = (
-            bool(re.search(r"[.!?][\"'”’)\]]*$", text[s0:e0])),
+            is_complete(text[s0:e0]),
             (s0 == 0 or text[s0 - 1].isspace()) and (e0 == len(text) or text[e0].isspace()),
         )
         # cut the sentence between consecutive expressions; with no boundary between
@@ -379,7 +308,7 @@ def _find(
                 for (y, r2), (s2, e2) in zip(inside, spans)
             ):
                 continue
-            s, e = _strip(text, s, e)
+            s, e = trim(text, s, e)
             trig = _trigger(text, (s, e), x)
             # an expression that modifies an event noun dates that noun: ON
             attributive = trig is not None and trig[2]

@@ -1,14 +1,18 @@
 """Text -> candidate mentions, each with the rule that built it. Never reads the anchor.
 
-One cheap pass finds trigger words and digits (``RuleSet.trigger``); only the windows
-around triggers are searched by the rules, so text without temporal words costs little.
+One cheap pass splits the text into letter and digit tokens; a token whose key (its first
+three letters, or ``#`` for digits) some rule needs opens a window around it for that rule
+(``rules.keys``), so each rule searches only near the words it cannot match without.
 """
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from .rules import Rule, RuleSet
+from .rules.keys import DIGIT
 
 __all__ = ["Candidate", "candidates", "WINDOW"]
 
@@ -18,31 +22,65 @@ WINDOW = 60
 
 @attrs.frozen(slots=True)
 class Candidate:
+    """A rule's match. ``start`` leaves out an ``outer`` group (a word that modifies the
+    expression but is not part of its extent, "earlier" in "earlier this week");
+    ``match_start`` keeps it, so ranking still sees the whole match."""
+
     start: int
     end: int
     rule: Rule
     groups: dict[str, str | None]
+    match_start: int = -1
+
+    @property
+    def span_start(self) -> int:
+        return self.match_start if self.match_start >= 0 else self.start
 
     @property
     def length(self) -> int:
-        return self.end - self.start
+        return self.end - self.span_start
 
 
-def _windows(text: str, rules: RuleSet) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _hits(text: str, rules: RuleSet) -> dict[tuple[int, ...], list[tuple[int, int]]]:
+    """Rules with the same keys (as a tuple of rule indexes) -> the spans of the tokens that
+    open a window for them, in text order."""
+    by_key, short = rules.by_key, rules.short_keys
+    hits: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+    every: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        low = DIGIT if tok[0].isdigit() else tok[:3].lower()
+        span = None
+        for key in (low, low[:1], low[:2]) if short and low != DIGIT else (low,):
+            groups = by_key.get(key)
+            if groups is not None:
+                span = span or m.span()
+                for group in groups:
+                    hits.setdefault(group, []).append(span)
+        if span is not None:
+            every.append(span)
+    if rules.everywhere:
+        hits[rules.everywhere] = every
+    return hits
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows of WINDOW characters around each span, the end widened to whitespace."""
     n = len(text)
-    for m in rules.trigger.finditer(text):
-        lo, hi = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
+    merged: list[list[int]] = []
+    for s, e in spans:
+        lo, hi = max(0, s - WINDOW), min(n, e + WINDOW)
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
         else:
-            spans.append((lo, hi))
-    # widen to whitespace so no word is cut in two
+            merged.append([lo, hi])
+    # a window may start inside a word (the rules' look-behinds see the text before it) but
+    # must not end inside one: a match cut at the window's end could look like a whole word
     out: list[tuple[int, int]] = []
-    for lo, hi in spans:
-        stop = max(0, lo - 40)
-        while lo > stop and not text[lo - 1].isspace():
-            lo -= 1
+    for lo, hi in merged:
         stop = min(n, hi + 40)
         while hi < stop and not text[hi].isspace():
             hi += 1
@@ -51,11 +89,18 @@ def _windows(text: str, rules: RuleSet) -> list[tuple[int, int]]:
 
 
 def candidates(text: str, rules: RuleSet) -> list[Candidate]:
-    """Every match of every rule (overlapping ones included), vetoes too."""
-    found: list[Candidate] = []
-    for lo, hi in _windows(text, rules):
-        for rule in rules.rules:
-            for m in rule.regex.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    found.append(Candidate(m.start(), m.end(), rule, m.groupdict()))
-    return found
+    """Every match of every rule (overlapping ones included), vetoes too, in text order."""
+    found: list[tuple[int, int, Candidate]] = []
+    for group, spans in _hits(text, rules).items():
+        windows = _windows(text, sorted(set(spans)))
+        for r in group:
+            rule = rules.rules[r]
+            for lo, hi in windows:
+                for m in rule.regex.finditer(text, lo, hi):
+                    if m.end() <= m.start():
+                        continue
+                    groups = m.groupdict()
+                    start = m.end("outer") if groups.get("outer") else m.start()
+                    found.append((m.start(), r, Candidate(start, m.end(), rule, groups, m.start())))
+    found.sort(key=lambda t: (t[0], t[1]))
+    return [c for _, _, c in found]

@@ -1,5 +1,5 @@
-"""``timeline extract``: files, folders or stdin in; a table, JSON, CSV, TimelineJS, iCal or
-TimeML out.
+"""``timeline extract``: files, folders or stdin in; a table, JSON, CSV, TimelineJS, iCal,
+TimeML or an HTML timeline out.
 
 Each input is read as UTF-8, parsed with ``timeline.parse`` against ``--anchor`` (TimeML
 input may bring its own date in its DCT) and written in ``--format``. A bad input never
@@ -24,6 +24,7 @@ from .errors import InputFileError, TimelineError, UnknownOptionError
 from .export import EXTENSIONS, FORMATS, LEAVES_OUT, check_format, render
 from .model import DOMAINS, Document
 from .pipeline import parse  # tests replace this reference with a stub
+from .timeml import read_timeml
 
 __all__ = ["register", "run", "Input", "collect_inputs", "read_input"]
 
@@ -35,10 +36,11 @@ EXAMPLES = """examples:
   timeline extract articles/ --anchor 2024-07-28 --format csv -o out/      one .csv per .txt
   timeline extract articles/ --glob '*.md' --anchor 2024-07-28 --format jsonl > all.jsonl
   timeline extract corpus/ --glob '*.tml' --format timeml -o tagged/       anchors from each DCT
+  timeline extract article.txt --anchor 2024-07-28 --format html -o article.html
   echo "We met on Sunday." | timeline extract - --anchor 2024-07-28 --format json
 
 formats: table (default on a terminal; jsonl when piped), json, jsonl, csv, timelinejs,
-ics, timeml. See docs/cli.md and docs/formats.md.
+ics, timeml, html. See docs/cli.md, docs/formats.md and docs/html.md.
 """
 
 
@@ -56,7 +58,7 @@ class Input:
         return self.path is not None and self.path.suffix.lower() in (".tml", ".timeml")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``extract`` to the ``timeline`` command."""
     p = subparsers.add_parser(
         "extract",
@@ -136,17 +138,14 @@ def read_input(inp: Input) -> bytes:
 
 
 def _document(inp: Input, anchor: object | None, domain: str) -> Document:
-    data = read_input(inp)
-    if inp.is_timeml:
-        from .export.timeml import read_timeml
-
-        tml = read_timeml(data)  # ElementTree honours the XML encoding declaration
+    if inp.is_timeml and inp.path is not None:
+        tml = read_timeml(inp.path)  # errors name the file; a declared encoding is honoured
         if anchor is None:
-            if not tml.dct:
+            if not tml.anchor:
                 raise InputFileError(inp.name, "TimeML without a DCT: give --anchor")
-            anchor = to_anchor(tml.dct)
+            anchor = to_anchor(tml.anchor)
         return parse(tml.text, anchor=anchor, domain=domain, source=inp.name)
-    return parse(_decode(data, inp.name), anchor=anchor, domain=domain, source=inp.name)
+    return parse(_decode(read_input(inp), inp.name), anchor=anchor, domain=domain, source=inp.name)
 
 
 def _write(text: str, target: Path | None) -> None:
@@ -179,7 +178,8 @@ def _progress(items: list[Input], quiet: bool) -> Iterable[Input]:
         return items
     from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
-    return tqdm(items, desc="extract", unit="file", file=sys.stderr, leave=False)
+    bar: Iterable[Input] = tqdm(items, desc="extract", unit="file", file=sys.stderr, leave=False)
+    return bar
 
 
 def _say(msg: str) -> None:

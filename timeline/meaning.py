@@ -90,6 +90,53 @@ def _number(lex: Lexicon, groups: dict[str, str]) -> float | None:
     return total or None
 
 
+#: groups read through a word class, as (group, meaning field, word class); later ones win
+LOOKUPS = (
+    ("month", "month", "month"),
+    ("dayord", "day", "ordinal"),
+    ("weekday", "weekday", "weekday"),
+    ("season", "season", "season"),
+    ("part_of_day", "part", "part_of_day"),
+    ("half", "half", "ordinal"),
+    ("holiday", "holiday", "holiday"),
+    ("unit", "unit", "unit"),
+    ("cal_unit", "unit", "cal_unit"),
+    ("shift", "shift", "shift"),
+    ("ago", "offset_sign", "ago"),
+    ("later", "offset_sign", "later"),
+    ("date_mod", "mod", "date_mod"),
+    ("approx_mod", "mod", "approx_mod"),
+    ("ref", "ref", "ref"),
+    ("set_adverb", "value", "set_adverb"),
+    ("times_word", "freq", "times_word"),
+    ("year_shift", "year_shift", "shift"),
+)
+#: groups whose digits are a meaning field, as (group, field)
+NUMBERS = (
+    ("year", "year"),
+    ("year2", "year2"),
+    ("yy", "year2"),
+    ("monthnum", "month"),
+    ("day", "day"),
+    ("hour", "hour"),
+    ("minute", "minute"),
+    ("second", "second"),
+)
+
+
+def _month_day(a: int, b: int) -> dict[str, Any]:
+    """Day and month of a numeric date "a/b", decided only where one order is impossible."""
+    if a > 12 >= b >= 1 and a <= 31:
+        return {"day": a, "month": b}
+    if b > 12 >= a >= 1 and b <= 31:
+        return {"month": a, "day": b}
+    if a == b and 1 <= a <= 12:
+        return {"month": a, "day": a}
+    if 1 <= a <= 12 and 1 <= b <= 12:
+        return {"value": "XX-XX"}  # day/month order unknown: keep only the year
+    return {"value": "INVALID"}  # neither order is a date ("32/13/2024")
+
+
 def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | None], lex: Lexicon) -> Meaning:
     """Build the Meaning of one match from its named groups and the rule's fixed fields."""
     g = {k: v for k, v in groups.items() if v is not None}
@@ -98,37 +145,30 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
     if "qnum" in g:
         g["quarter"] = g["qnum"]
     f: dict[str, Any] = {"type": rule_type}
-    if "year" in g:
-        f["year"] = int(g["year"])
-    if "year2" in g:
-        f["year2"] = int(g["year2"])
-    if "month" in g:
-        f["month"] = lex.value("month", g["month"])
-    if "monthnum" in g:
-        f["month"] = int(g["monthnum"])
-    if "day" in g:
-        f["day"] = int(g["day"])
-    if "dayord" in g:
-        f["day"] = lex.value("ordinal", g["dayord"])
-    if "weekday" in g:
-        f["weekday"] = lex.value("weekday", g["weekday"])
-    if "season" in g:
-        f["season"] = lex.value("season", g["season"])
-    if "part_of_day" in g:
-        f["part"] = lex.value("part_of_day", g["part_of_day"])
+    for group, field in NUMBERS:
+        if group in g:
+            f[field] = int(g[group])
+    for group, field, cls in LOOKUPS:
+        if group in g:
+            f[field] = lex.value(cls, g[group])
+    if "outer" in g:
+        f["mod"] = lex.value("date_mod", g["outer"].strip())
+    if "ago" in g:
+        f["deictic"] = True
     if "deictic_day" in g:
         f["day_offset"] = lex.value("deictic_day", g["deictic_day"])
         part = lex["deictic_part"].value(g["deictic_day"])
         if part:
             f["part"] = part
             f["type"] = "TIME"
-    for k in ("hour", "minute", "second"):
-        if k in g:
-            f[k] = int(g[k])
     if "ampm" in g:
         f["ampm"] = "pm" if g["ampm"].lower().startswith("p") else "am"
     if "decade" in g:
-        f["decade"] = g["decade"]
+        digits = g["decade"]
+        if digits.endswith("0") and digits != "200":
+            f["century"] = digits[:2]  # "the 1900s": the century
+        else:
+            f["decade"] = digits
     if "decade2" in g:
         f["decade"] = "19" + g["decade2"]
     if "decade_word" in g:
@@ -140,66 +180,32 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
     if "quarter" in g:
         q = g["quarter"]
         f["quarter"] = int(q) if q.isdigit() else lex.value("ordinal", q)
-    if "half" in g:
-        f["half"] = lex.value("ordinal", g["half"])
-    if "holiday" in g:
-        f["holiday"] = lex.value("holiday", g["holiday"])
     if "num" in g:
         f["amount"] = _number(lex, g)
     if "vague_number" in g:
         f["vague_amount"] = True
-    for cls in ("unit", "cal_unit"):
-        if cls in g:
-            f["unit"] = lex.value(cls, g[cls])
-    if "shift" in g:
-        f["shift"] = lex.value("shift", g["shift"])
-    if "ago" in g:
-        f["offset_sign"] = lex.value("ago", g["ago"])
-        f["deictic"] = True
-    if "later" in g:
-        f["offset_sign"] = lex.value("later", g["later"])
-    if "date_mod" in g:
-        f["mod"] = lex.value("date_mod", g["date_mod"])
-    if "approx_mod" in g:
-        f["mod"] = lex.value("approx_mod", g["approx_mod"])
-    if "ref" in g:
-        f["ref"] = lex.value("ref", g["ref"])
-    if "set_adverb" in g:
-        f["value"] = lex.value("set_adverb", g["set_adverb"])
-    if "times_word" in g:
-        f["freq"] = lex.value("times_word", g["times_word"])
     if "fiscal" in g:
         f["fiscal"] = True
     if "one" in g:
         f["amount"] = 1.0
     if "other" in g:
         f["amount"] = 2.0
-    if "yy" in g:
-        f["year2"] = int(g["yy"])
     if "dm1" in g:
-        a, b = int(g["dm1"]), int(g["dm2"])
-        if a > 12 >= b >= 1 and a <= 31:
-            f["day"], f["month"] = a, b
-        elif b > 12 >= a >= 1 and b <= 31:
-            f["month"], f["day"] = a, b
-        elif a == b and 1 <= a <= 12:
-            f["month"] = f["day"] = a
-        else:
-            f["value"] = "XX-XX"  # day/month order unknown: keep only the year
+        f.update(_month_day(int(g["dm1"]), int(g["dm2"])))
     if "year_century_word" in g:
         century = lex.value("year_century_word", g["year_century_word"])
         part = _number(lex, {"num": g["yearpart"]}) if "yearpart" in g else 0
         f["year"] = int(century * 100 + (part or 0))
     if "y2000" in g:
         f["year"] = 2000
-    if "year_shift" in g:
-        f["year_shift"] = lex.value("shift", g["year_shift"])
     if "half_more" in g:
         f["amount"] = (f.get("amount") or 1.0) + 0.5
     if "noon" in g:
         f["hour"], f["minute"] = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     if "this_year" in g:
         f["direction"] = 0
+    if "quant" in g:
+        f["quant"] = g["quant"].upper()
     if "set_adverb" in g and g["set_adverb"].split()[0].lower() in ("every", "each"):
         f["quant"] = g["set_adverb"].split()[0].upper()
     for key, val in fixed.items():

@@ -8,6 +8,7 @@ thing has no place in time (a bare duration, a set).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -27,14 +28,14 @@ RELATIONS = ("ON", "BEFORE", "AFTER", "SINCE", "UNTIL")
 DOMAINS = ("news", "narrative", "colloquial")
 
 
-def _aware_or_none(_inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+def _aware_or_none(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, _dt.datetime) or value.tzinfo is None:
         raise ValueError(f"{attribute.name} must be a timezone-aware datetime or None, got {value!r}")
 
 
-def _range_ordered(inst: Any, _attribute: attrs.Attribute, value: Any) -> None:
+def _range_ordered(inst: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and inst.earliest is not None and not inst.earliest < value:
         raise ValueError(f"earliest ({inst.earliest}) must be before latest ({value})")
 
@@ -64,7 +65,7 @@ class Expression:
     freq: str | None = None
 
     @end.validator
-    def _check_end(self, _attribute: attrs.Attribute, value: int) -> None:
+    def _check_end(self, _attribute: attrs.Attribute[Any], value: int) -> None:
         if value - self.start != len(self.text):
             raise ValueError(
                 f"end - start ({value} - {self.start}) must equal len(text) ({len(self.text)})"
@@ -100,6 +101,14 @@ class Event:
         return self.expression.value
 
 
+def _expressions(items: Iterable[Expression]) -> tuple[Expression, ...]:
+    return tuple(items)
+
+
+def _events(items: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(items)
+
+
 @attrs.frozen(slots=True)
 class Document:
     """A text with its anchor, the expressions found in it (text order) and its events
@@ -108,8 +117,8 @@ class Document:
     text: str
     anchor: _dt.datetime = attrs.field(validator=_aware_or_none)
     domain: str = attrs.field(default="news", validator=attrs.validators.in_(DOMAINS))
-    expressions: tuple[Expression, ...] = attrs.field(default=(), converter=tuple)
-    events: tuple[Event, ...] = attrs.field(default=(), converter=tuple)
+    expressions: tuple[Expression, ...] = attrs.field(default=(), converter=_expressions)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
     source: str | None = None
 
     # -- exports: thin doors into timeline.export (imported on use, keeping this module light)
@@ -155,6 +164,12 @@ class Document:
         from .export.timeml import to_timeml
 
         return to_timeml(self, docid=docid)
+
+    def to_html(self, title: str | None = None) -> str:
+        """One self-contained HTML page drawing the events on a time axis (inline SVG)."""
+        from .export.html import to_html
+
+        return to_html(self, title=title)
 
     @classmethod
     def from_json(cls, s: str | bytes | dict[str, Any]) -> Document:

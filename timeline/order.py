@@ -131,5 +131,12 @@ class Timeline:
 
 
 def merge(*documents: Document) -> Timeline:
-    """One ordered timeline across ``documents``; the result does not depend on their order."""
+    """One ordered timeline across ``documents``; the result does not depend on their order.
+
+    >>> from timeline import parse
+    >>> a = parse("The ministers met on Sunday.", anchor="2024-07-28", source="wire")
+    >>> b = parse("The ministers met on Sunday.", anchor="2024-07-28", source="paper")
+    >>> [(e.value, e.sources) for e in merge(a, b)]
+    [('2024-07-28', ('paper', 'wire'))]
+    """
     return Timeline.from_documents(*documents)

@@ -16,6 +16,10 @@ def parse(text: str, anchor: object, domain: str = "news", source: str | None = 
     ``anchor`` is the publication date: an ISO date/datetime string, a date or a datetime
     (naive ones are taken as UTC). ``domain`` is news, narrative or colloquial.
     Raises ValueError for an invalid anchor or domain; never for odd text.
+
+    >>> doc = parse("The budget was announced in March.", anchor="2024-07-28")
+    >>> [(x.text, x.value) for x in doc.expressions]
+    [('March', '2024-03')]
     """
     if domain not in DOMAINS:
         raise UnknownOptionError("domain", domain, DOMAINS)

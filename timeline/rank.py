@@ -23,9 +23,9 @@ def choose(found: list[Candidate]) -> list[Candidate]:
     for c in sorted((c for c in found if not c.rule.veto), key=_key):
         if any(v.start < c.end and c.start < v.end and v.length >= c.length for v in vetoes):
             continue
-        if any(s < c.end and c.start < e for s, e in taken):
+        if any(s < c.end and c.span_start < e for s, e in taken):
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        taken.append((c.span_start, c.end))
     kept.sort(key=lambda c: c.start)
     return kept

@@ -29,11 +29,14 @@ __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", 
 #: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year,
 #: NEAREST the occurrence closest to the anchor
 NEAREST = 2
+#: mods an offset keeps ("more than a year ago"); early/mid/late do not apply to it
+OFFSET_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
 FUTURE_DISTANCE_WEIGHT = 1.5
 #: a tense cue is overruled when the occurrence it points to is this many times farther from
 #: the anchor than the other one ("In January, ..." written in late October: next January)
-TENSE_OVERRULE_RATIO = {"M": 2.5, "D": 4.0}
+TENSE_OVERRULE_RATIO = {"M": 4.0, "D": 4.0}
 NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": -1, "day": NEAREST}
 #: kinds that a future cue does not move: "expects to report third-quarter profit" is about
 #: the latest third quarter
@@ -52,6 +55,9 @@ class Context:
     anchor: pendulum.DateTime
     reference: pendulum.DateTime  # the time the text currently talks about
     reference_unit: str = "D"
+    last_quarter: pendulum.DateTime | None = None  # the quarter a report is about
+    #: the sentence named a year before this expression: partial dates fall in it
+    reference_in_sentence: bool = False
     direction: int | None = None
     domain: str = "news"
 
@@ -237,7 +243,9 @@ _WD = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 
 
 def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | None:
-    """A holiday of the lexicon ("12-25", "11-TH4", "05-MOL", "EASTER-2") in ``year``."""
+    """A holiday of the lexicon ("12-25", "11-TH4", "05-MOL", "EASTER-2", "ELECTION") in ``year``."""
+    if spec == "ELECTION":  # US: the Tuesday after the first Monday in November
+        return _nth_weekday(year, 11, 1, 1, tz).add(days=1)
     if spec.startswith("EASTER"):
         offset = int(spec[6:] or 0)
         return _easter(year, tz).add(days=offset)
@@ -381,7 +389,7 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     """"three days ago", "two years later", "a week earlier"."""
     if m.offset_sign is None or m.unit is None:
         return None
-    if m.vague_amount or m.amount is None:  # "several years ago", "years ago": no count
+    if m.vague_amount or m.amount is None:  # "several years ago", "months ago"
         return _ranged("DATE", "PAST_REF" if m.offset_sign < 0 else "FUTURE_REF", None, ctx.anchor)
     base = ctx.anchor if m.deictic else ctx.reference
     amount = m.amount
@@ -392,7 +400,7 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
         base, gran = ctx.reference, ctx.reference_unit
     t = shift(base, unit, m.offset_sign * amount)
     type_ = "TIME" if gran in _TIME_UNITS else "DATE"
-    mod = m.mod if m.mod in ("APPROX",) else None
+    mod = m.mod if m.mod in OFFSET_MODS else None
     return _ranged(type_, fmt(t, gran), mod, ctx.anchor)
 
 
@@ -417,12 +425,22 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         y = base.year + (m.shift if m.shift else 0)
         if m.shift < 0 and m.month < base.month or m.shift > 0 and m.month > base.month:
             y = base.year
-        t = _date(base, y, m.month, m.day or 1)
-        if t is None:
+        first_day = _date(base, y, m.month, m.day or 1)
+        if first_day is None:
             return None
-        return _ranged("DATE", fmt(t, "D" if m.day else "M"), mod, ctx.anchor)
+        return _ranged("DATE", fmt(first_day, "D" if m.day else "M"), mod, ctx.anchor)
     if m.season is not None:
-        y = base.year + m.shift
+        # the latest start of this season not after the base, and whether we are in it
+        first = SEASON_FIRST_MONTH[m.season]
+        y = base.year if base.month >= first else base.year - 1
+        start = _date(base, y, first)
+        in_season = start is not None and base < start.add(months=3)
+        if m.shift < 0:
+            y = y - 1 if in_season else y  # "last fall": the one before this, or the one just ended
+        elif m.shift > 0:
+            y += 1  # "next spring"
+        elif not in_season:
+            y = base.year  # "this summer": the one of this calendar year
         return _ranged("DATE", f"{y:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
         d = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base.subtract(days=1) if m.shift < 0 else base.add(days=1), m.shift or 0, "D")
@@ -467,6 +485,8 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     if year is None:
         return None
     y = f"{year:04d}"
+    if m.value == "INVALID":
+        return None
     if m.value == "XX-XX":
         return _ranged("DATE", f"{y}-XX-XX", mod, ctx.anchor, explicit=True)
     if half is not None:
@@ -496,16 +516,16 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     if m.year is not None or m.year2 is not None:
         return None  # the phrase named its year ("February 29, 2023"): never another one
     mod, half = _mod(m)
-    base = ctx.reference if ctx.domain == "narrative" else ctx.anchor
+    use_reference = ctx.domain == "narrative" or ctx.reference_in_sentence
+    base = ctx.reference if use_reference else ctx.anchor
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None and m.month is None:
         d = _direction(ctx, "weekday")
-        day = base.start_of("day")
+        today = base.start_of("day")
         back, ahead = (base.isoweekday() - m.weekday) % 7, (m.weekday - base.isoweekday()) % 7
         if d == NEAREST:
             d = -1 if back <= ahead else 1
-        t = day.subtract(days=back) if d <= 0 else day.add(days=ahead)
-        return _with_time(m, t, ctx, mod)
+        return _with_time(m, today.subtract(days=back) if d <= 0 else today.add(days=ahead), ctx, mod)
     if m.month is not None:
         kind = "day" if m.day else "month"
         d = _direction(ctx, kind)
@@ -526,12 +546,10 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         return _with_time(m, t, ctx, mod)
     if m.season is not None:
         d = _direction(ctx, "season")
-        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m.season]
+        first = SEASON_FIRST_MONTH[m.season]
         t = nearest(lambda y: _date(base, y, first), base, d, "M")
         if t is None:
             return None
-        if d < 0 and m.season == "WI" and base.month < 3:
-            t = t.subtract(years=1) if t.year == base.year else t
         return _ranged("DATE", f"{t.year:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
         d = _direction(ctx, "holiday")
@@ -547,8 +565,6 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
             return None
         value = f"{t.year:04d}-Q{n}" if unit == "Q" else f"{t.year:04d}-H{n}"
         return _ranged("DATE", value, mod if unit == "Q" else None, ctx.anchor)
-    if m.day is not None and m.month is None and m.hour is None:
-        return None
     return None
 
 
@@ -572,6 +588,7 @@ def _anaphoric(m: Meaning, ctx: Context) -> Resolved | None:
             return _ranged("DATE", f"{m.year:04d}{fmt(ref, m.unit)[4:]}", m.mod, ctx.anchor)
         return _ranged("DATE", f"{m.year:04d}", m.mod, ctx.anchor)
     if m.unit == "Q" and ctx.reference_unit != "Q":
-        ref = shift(ctx.anchor, "Q", -1)  # "the quarter" in a report: the last completed one
+        # "the quarter": the one the text last named, else the last completed one
+        ref = ctx.last_quarter or shift(ctx.anchor, "Q", -1)
     return _ranged("DATE", fmt(ref, m.unit), m.mod, ctx.anchor)
 

@@ -6,6 +6,8 @@ dates ("In November") are resolved against it.
 
 from __future__ import annotations
 
+import re
+
 import pendulum
 
 from .extract import candidates
@@ -14,7 +16,7 @@ from .model import Expression
 from .rank import choose
 from .resolve import Context, resolve, unit_of
 from .rules import ruleset
-from .tense import direction
+from .tense import direction, sentence_bounds
 
 __all__ = ["tag"]
 
@@ -26,6 +28,15 @@ def _needs_direction(m: Meaning) -> bool:
     if m.year is not None or m.year2 is not None or m.decade or m.century:
         return False
     return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half))
+
+
+_OPENING = re.compile(r"(?i:(?:in|by|during|since|until|through|from|on|at|for|after|before)\s+)?$")
+
+
+def _opens_sentence(text: str, start: int, end: int) -> bool:
+    """"In 1998, ...": a date that opens its sentence sets the time the sentence is about."""
+    s, _ = sentence_bounds(text, start, end)
+    return bool(_OPENING.fullmatch(text, s, start)) or not text[s:start].strip()
 
 
 def _sets_reference(m: Meaning, value: str, domain: str) -> bool:
@@ -40,13 +51,24 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     """Every temporal expression of ``text``, resolved against ``anchor``."""
     rules = ruleset("en", any_case=domain == "colloquial")
     reference, reference_unit = anchor, "D"
+    last_quarter: pendulum.DateTime | None = None
+    explicit_at = -1  # where the last expression that named its year started
     out: list[Expression] = []
     for c in choose(candidates(text, rules)):
         m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon)
         d = m.direction
         if d is None and _needs_direction(m):
             d = direction(text, c.start, c.end)
-        ctx = Context(anchor, reference, reference_unit, d, domain)
+        same_sentence = explicit_at >= 0 and sentence_bounds(text, c.start, c.end)[0] <= explicit_at
+        ctx = Context(
+            anchor,
+            reference,
+            reference_unit,
+            last_quarter=last_quarter,
+            direction=d,
+            domain=domain,
+            reference_in_sentence=same_sentence and reference_unit in ("Y", "M", "D"),
+        )
         r = resolve(m, ctx)
         if r is None:
             continue
@@ -67,4 +89,8 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         )
         if _sets_reference(m, r.value, domain) and r.earliest is not None:
             reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
+            if reference_unit == "Q":
+                last_quarter = reference
+            if r.explicit and _opens_sentence(text, c.start, c.end):
+                explicit_at = c.start
     return tuple(out)

@@ -58,9 +58,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _BOUNDARY.finditer(text, lo, start):
         s = m.end()
     hi = min(len(text), end + SENTENCE_REACH)
-    m = _BOUNDARY.search(text, end, hi)
-    e = m.start() + 1 if m else hi
-    return s, e
+    after = _BOUNDARY.search(text, end, hi)
+    return s, (after.start() + 1 if after else hi)
 
 
 def is_modifier(text: str, start: int, end: int) -> bool:

@@ -1,5 +1,9 @@
 """Read and write TimeML documents: raw text, DCT anchor, TIMEX3s, EVENTs and TLINKs.
 
+The one TimeML reader and writer: the evaluator reads gold and system files with it,
+``timeline extract`` reads .tml input with it, and the ``timeml`` export writes with it
+(``on_error="replace"``, so odd text never stops an export).
+
 The raw text is the content of ``<TEXT>`` with every tag removed and XML entities
 unescaped, whitespace kept exactly; every offset counts characters of that text.
 
@@ -21,21 +25,25 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Union
 
 import attrs
 
 from .anchor import has_time
-from .errors import InputFileError, TimeMLError
+from .errors import InputFileError, TimeMLError, UnknownOptionError
 from .model import TIMEX_TYPES, Document, Expression
 
 __all__ = [
     "GoldEvent",
     "TimeLink",
     "GoldDocument",
+    "ON_ERROR",
     "read_timeml",
+    "render_timeml",
     "write_timeml",
+    "docid_for",
+    "iter_tml",
 ]
 
 @attrs.frozen(slots=True)
@@ -138,12 +146,30 @@ def _flatten(text_el: ET.Element) -> tuple[str, list[tuple[ET.Element, int, int]
     return "".join(parts), spans
 
 
-def _load(source: str | os.PathLike[str]) -> tuple[str, str | None]:
-    """(markup, path or None) from a path or a TimeML string."""
+_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
+
+
+def _markup(data: bytes, where: str) -> str | bytes:
+    """UTF-8 markup as text; markup declaring another encoding stays bytes for the parser."""
+    m = _DECLARED.match(data[:200])
+    if m and m.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(where, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+def _load(source: str | bytes | os.PathLike[str]) -> tuple[str | bytes, str | None]:
+    """(markup, path or None) from a path, TimeML markup, or the bytes of a TimeML file."""
     if isinstance(source, str) and source.lstrip().startswith("<"):
         return source, None
+    if isinstance(source, bytes):
+        return _markup(source, "<bytes>"), None
     if not isinstance(source, (str, os.PathLike)):
-        raise TypeError(f"source must be a path or a TimeML string, got {type(source).__name__}")
+        raise TypeError(
+            f"source must be a path, TimeML markup or bytes, got {type(source).__name__}"
+        )
     path = Path(source)
     try:
         data = path.read_bytes()
@@ -153,21 +179,19 @@ def _load(source: str | os.PathLike[str]) -> tuple[str, str | None]:
         raise InputFileError(path, "is a directory, expected a .tml file") from None
     except OSError as exc:
         raise InputFileError(path, exc.strerror or str(exc)) from None
-    try:
-        return data.decode("utf-8-sig"), str(path)
-    except UnicodeDecodeError as exc:
-        raise InputFileError(path, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    return _markup(data, str(path)), str(path)
 
 
-def read_timeml(source: str | os.PathLike[str], doc_id: str | None = None) -> GoldDocument:
-    """Read a TimeML document from a path or from TimeML markup (a string starting with ``<``).
+def read_timeml(source: str | bytes | os.PathLike[str], doc_id: str | None = None) -> GoldDocument:
+    """Read a TimeML document from a path, from TimeML markup (a string starting with
+    ``<``) or from the bytes of a TimeML file (an encoding it declares is honoured).
 
     ``doc_id`` overrides the DOCID (default: DOCID, else the file name without suffix).
     Raises InputFileError for an unreadable file and TimeMLError (a ValueError) for
     markup that is not TimeML, both naming the source.
     """
     markup, path = _load(source)
-    where = path or "<string>"
+    where = path or ("<bytes>" if isinstance(source, bytes) else "<string>")
     try:
         root = ET.fromstring(markup)
     except ET.ParseError as exc:
@@ -270,6 +294,15 @@ def _dct(root: ET.Element, inside_text: set[int]) -> str | None:
 
 # ---------------------------------------------------------------- writing
 
+#: how the writer treats what TimeML cannot hold
+ON_ERROR = ("raise", "replace")
+
+_HEAD = (
+    '<?xml version="1.0" ?>\n'
+    '<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">\n\n'
+)
+# not an XML 1.0 Char (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF])
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 _ATTR_ESCAPES = {**_TEXT_ESCAPES, '"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
@@ -279,21 +312,26 @@ _ATTR_RE = re.compile('[&<>\r"\n\t]')
 Writable = Union[GoldDocument, Document, tuple[str, object, Sequence[Expression]]]
 
 
-def _check_xml_chars(s: str, what: str) -> None:
+def _xml_chars(s: str, what: str, replace: bool) -> str:
+    """``s`` with what XML 1.0 cannot carry made U+FFFD (one for one, so offsets hold),
+    or a ValueError naming the first such character."""
+    if replace:
+        return _XML_ILLEGAL.sub("\ufffd", s)
     m = _XML_ILLEGAL.search(s)
     if m:
         raise ValueError(
             f"{what} holds U+{ord(m.group()):04X} at offset {m.start()}, "
             "which XML 1.0 cannot carry"
         )
+    return s
 
 
 def _esc_text(s: str) -> str:
     return _TEXT_RE.sub(lambda m: _TEXT_ESCAPES[m.group()], s)
 
 
-def _esc_attr(s: str) -> str:
-    _check_xml_chars(s, "attribute value")
+def _esc_attr(s: str, replace: bool) -> str:
+    s = _xml_chars(s, "attribute value", replace)
     return '"' + _ATTR_RE.sub(lambda m: _ATTR_ESCAPES[m.group()], s) + '"'
 
 
@@ -310,32 +348,40 @@ def _anchor_value(anchor: object) -> str | None:
     raise TypeError(f"anchor must be a str, date or datetime, got {type(anchor).__name__}")
 
 
-def _timex_attrs(tid: str, e: Expression) -> str:
+def _timex_attrs(tid: str, e: Expression, replace: bool) -> str:
     pairs = [("tid", tid), ("type", e.type), ("value", e.value)]
     for name in ("mod", "quant", "freq"):
         v = getattr(e, name)
         if v is not None:
             pairs.append((name, v))
-    return " ".join(f"{k}={_esc_attr(v)}" for k, v in pairs)
+    return " ".join(f"{k}={_esc_attr(v, replace)}" for k, v in pairs)
 
 
-def write_timeml(document: Writable, doc_id: str | None = None) -> str:
-    """TimeML markup for a document: DOCID, DCT (tid ``t0``) and the TIMEX3s inside TEXT.
+def docid_for(doc: Document) -> str:
+    """The DOCID written for a Document: its source file's stem, or ``timeline``.
 
-    ``document`` is a GoldDocument, a Document or a ``(text, anchor, expressions)``
-    tuple; the anchor may be a DCT value string, a date or a datetime. Expressions must
-    not overlap and each must match the text at its offsets (ValueError otherwise).
-
-    >>> e = Expression(text="May 5", start=3, end=8, type="DATE", value="2024-05-05")
-    >>> print(write_timeml(("On May 5 & 6", "2024-05-01", [e]), doc_id="x"))
-    <?xml version="1.0" encoding="UTF-8"?>
-    <TimeML>
-    <DOCID>x</DOCID>
-    <DCT><TIMEX3 tid="t0" type="DATE" value="2024-05-01" temporalFunction="false" functionInDocument="CREATION_TIME">2024-05-01</TIMEX3></DCT>
-    <TEXT>On <TIMEX3 tid="t1" type="DATE" value="2024-05-05">May 5</TIMEX3> &amp; 6</TEXT>
-    </TimeML>
-    <BLANKLINE>
+    >>> import pendulum
+    >>> docid_for(Document("x", anchor=pendulum.datetime(2024, 7, 28), source="news/a.txt"))
+    'a'
     """
+    if doc.source and doc.source != "-":
+        return PurePath(doc.source).stem or "timeline"
+    return "timeline"
+
+
+def render_timeml(
+    document: Writable, doc_id: str | None = None, *, on_error: str = "raise"
+) -> tuple[str, int]:
+    """The TimeML markup of ``document`` and how many expressions were left out.
+
+    ``on_error="raise"`` (the default) raises ValueError for overlapping expressions,
+    an expression that does not match the text at its offsets, and characters XML 1.0
+    cannot carry; nothing is left out. ``on_error="replace"`` leaves such expressions
+    out (and counts them) and writes U+FFFD for each such character, so offsets hold.
+    """
+    if on_error not in ON_ERROR:
+        raise UnknownOptionError("on_error", on_error, ON_ERROR)
+    replace = on_error == "replace"
     tids: Sequence[str] = ()
     text: object
     anchor: object
@@ -346,8 +392,7 @@ def write_timeml(document: Writable, doc_id: str | None = None) -> str:
         doc_id = document.doc_id if doc_id is None else doc_id
     elif isinstance(document, Document):
         text, anchor, expressions = document.text, document.anchor, document.expressions
-        if doc_id is None:
-            doc_id = Path(document.source).stem if document.source else ""
+        doc_id = doc_id or docid_for(document)
     elif isinstance(document, tuple) and len(document) == 3:
         text, anchor, expressions = document
     else:
@@ -357,40 +402,72 @@ def write_timeml(document: Writable, doc_id: str | None = None) -> str:
         )
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    _check_xml_chars(text, "text")
+    safe = _xml_chars(text, "text", replace)
     dct = _anchor_value(anchor)
-    order = sorted(range(len(expressions)), key=lambda i: (expressions[i].start, expressions[i].end))
-    if not tids or len(set(tids)) != len(tids) or "t0" in tids:
-        tids = [f"t{i + 1}" for i in range(len(expressions))]
+    order = sorted(range(len(expressions)), key=lambda i: (expressions[i].start, -expressions[i].end))
+    given_ids = bool(tids) and len(set(tids)) == len(tids) and "t0" not in tids
 
     out: list[str] = []
-    pos = 0
+    pos = kept = left_out = 0
     for i in order:
         e = expressions[i]
+        problem = ""
         if e.start < pos:
-            raise ValueError(f"expressions overlap: {e.text!r} at {e.start} starts before {pos}")
-        if text[e.start : e.end] != e.text:
-            raise ValueError(
+            problem = f"expressions overlap: {e.text!r} at {e.start} starts before {pos}"
+        elif text[e.start : e.end] != e.text:
+            problem = (
                 f"expression {e.text!r} does not match the text at [{e.start}, {e.end}): "
                 f"{text[e.start:e.end]!r}"
             )
-        out.append(_esc_text(text[pos : e.start]))
-        out.append(f"<TIMEX3 {_timex_attrs(tids[i], e)}>{_esc_text(e.text)}</TIMEX3>")
+        if problem:
+            if not replace:
+                raise ValueError(problem)
+            left_out += 1
+            continue
+        kept += 1
+        tid = tids[i] if given_ids else f"t{kept}"
+        out.append(_esc_text(safe[pos : e.start]))
+        out.append(f"<TIMEX3 {_timex_attrs(tid, e, replace)}>{_esc_text(safe[e.start : e.end])}</TIMEX3>")
         pos = e.end
-    out.append(_esc_text(text[pos:]))
+    out.append(_esc_text(safe[pos:]))
 
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<TimeML>"]
-    lines.append(f"<DOCID>{_esc_text(doc_id or '')}</DOCID>")
+    parts = [_HEAD, f"<DOCID>{_esc_text(_xml_chars(doc_id or '', 'doc_id', replace))}</DOCID>\n\n"]
     if dct is not None:
         dct_type = "TIME" if "T" in dct else "DATE"
-        lines.append(
-            f'<DCT><TIMEX3 tid="t0" type="{dct_type}" value={_esc_attr(dct)} '
+        parts.append(
+            f'<DCT><TIMEX3 tid="t0" type="{dct_type}" value={_esc_attr(dct, replace)} '
             f'temporalFunction="false" functionInDocument="CREATION_TIME">'
-            f"{_esc_text(dct)}</TIMEX3></DCT>"
+            f"{_esc_text(_xml_chars(dct, 'anchor', replace))}</TIMEX3></DCT>\n\n"
         )
-    lines.append(f"<TEXT>{''.join(out)}</TEXT>")
-    lines.append("</TimeML>")
-    return "\n".join(lines) + "\n"
+    parts.append(f"<TEXT>{''.join(out)}</TEXT>\n\n</TimeML>\n")
+    return "".join(parts), left_out
+
+
+def write_timeml(document: Writable, doc_id: str | None = None, *, on_error: str = "raise") -> str:
+    """TimeML markup for a document: DOCID, DCT (tid ``t0``) and the TIMEX3s inside TEXT.
+
+    ``document`` is a GoldDocument, a Document or a ``(text, anchor, expressions)``
+    tuple; the anchor may be a DCT value string, a date or a datetime. ``doc_id``
+    defaults to the GoldDocument's id, the Document's ``docid_for``, or ''. TIMEX3s are
+    numbered from t1 in text order (a GoldDocument keeps its own ``tid`` s). For
+    ``on_error`` see ``render_timeml``: by default, expressions must not overlap and each
+    must match the text at its offsets (ValueError otherwise).
+
+    >>> e = Expression(text="May 5", start=3, end=8, type="DATE", value="2024-05-05")
+    >>> print(write_timeml(("On May 5 & 6", "2024-05-01", [e]), doc_id="x"))
+    <?xml version="1.0" ?>
+    <TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">
+    <BLANKLINE>
+    <DOCID>x</DOCID>
+    <BLANKLINE>
+    <DCT><TIMEX3 tid="t0" type="DATE" value="2024-05-01" temporalFunction="false" functionInDocument="CREATION_TIME">2024-05-01</TIMEX3></DCT>
+    <BLANKLINE>
+    <TEXT>On <TIMEX3 tid="t1" type="DATE" value="2024-05-05">May 5</TIMEX3> &amp; 6</TEXT>
+    <BLANKLINE>
+    </TimeML>
+    <BLANKLINE>
+    """
+    return render_timeml(document, doc_id, on_error=on_error)[0]
 
 
 def iter_tml(directory: str | os.PathLike[str]) -> Iterator[Path]:

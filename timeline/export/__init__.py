@@ -5,7 +5,7 @@ and how many entries the format had to leave out (an .ics has no place for a bar
 duration). ``Document.to_FORMAT()`` methods call the same modules.
 
 >>> FORMATS
-('table', 'json', 'jsonl', 'csv', 'timelinejs', 'ics', 'timeml')
+('table', 'json', 'jsonl', 'csv', 'timelinejs', 'ics', 'timeml', 'html')
 >>> EXTENSIONS["timelinejs"], EXTENSIONS["timeml"]
 ('timelinejs.csv', 'tml')
 """
@@ -21,7 +21,7 @@ from ..model import Document
 
 __all__ = ["FORMATS", "EXTENSIONS", "LEAVES_OUT", "Rendered", "render", "check_format"]
 
-FORMATS = ("table", "json", "jsonl", "csv", "timelinejs", "ics", "timeml")
+FORMATS = ("table", "json", "jsonl", "csv", "timelinejs", "ics", "timeml", "html")
 #: file name ending of each format when ``-o DIR`` writes one file per input
 EXTENSIONS = {
     "table": "txt",
@@ -31,6 +31,7 @@ EXTENSIONS = {
     "timelinejs": "timelinejs.csv",
     "ics": "ics",
     "timeml": "tml",
+    "html": "html",
 }
 #: what each format leaves out, and why, for the message the command line prints
 LEAVES_OUT = {
@@ -85,6 +86,10 @@ def render(docs: Document | Sequence[Document], fmt: str, width: int = 100) -> R
         from . import ics
 
         return Rendered(*ics.render(docs))
+    if fmt == "html":
+        from .html import to_html
+
+        return Rendered(to_html(docs))
     from . import timeml
 
     timeml.to_timeml(docs)  # raises for several documents

@@ -2,8 +2,8 @@
 
 A document exports its events. Until the event stage has found any (``doc.events`` is
 empty), each expression stands in as an event dated ``ON`` its own range, with the
-sentence around it as the event text, so a tagged text still gives a useful calendar,
-spreadsheet or table.
+sentence around it as the event text (found by ``timeline.sentences``, the splitter the
+event stage uses), so a tagged text still gives a useful calendar, spreadsheet or table.
 
 >>> import pendulum
 >>> from timeline.model import Document, Expression
@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import re
 from collections.abc import Sequence
 
 import pendulum
 
 from ..errors import InvalidValueError
+from ..anchor import has_time
 from ..model import Document, Event, Expression
+from ..sentences import sentence_span
 from ..timex3 import parse_value
 
 __all__ = [
@@ -44,50 +45,8 @@ __all__ = [
     "is_placed",
     "is_time_value",
     "whole_days",
+    "zone_name",
 ]
-
-# a sentence may end at . ! ? (with closing quotes/brackets) before a space, a capital or an
-# opening quote, or at a line break; _ends() then drops the periods of abbreviations
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|[A-Z“\"‘]|$)|\n")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr gen sen rep gov lt col sgt capt prof inc corp co ltd no vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur fri sat sun "
-    "a.m p.m u.s u.k u.n e.g i.e".split()
-)
-_REACH = 600  # how far to look either side for the sentence's ends
-
-
-def _is_end(text: str, m: re.Match[str]) -> bool:
-    if m.group() == "\n" or text[m.start()] != ".":
-        return True
-    word = re.search(r"[\w.]*$", text[max(0, m.start() - 12) : m.start()])
-    w = word.group().lower() if word else ""
-    if w in _ABBREVIATIONS or (len(w.rstrip(".")) == 1 and w.isalpha()) or re.fullmatch(r"(\w\.)+\w", w):
-        return False  # "Mr.", "U.S.", "J." (an initial)
-    nxt = text[m.end() : m.end() + 3].lstrip()
-    return not nxt[:1].islower()
-
-
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[s, e)`` of the sentence of ``text`` that holds ``text[start:end]`` (cut at a word
-    within 600 characters either side when no sentence end is that near)."""
-    left = max(0, start - _REACH)
-    s = left if left == 0 else text.find(" ", left, start) + 1
-    for m in _SENTENCE_END.finditer(text, left, start):
-        if _is_end(text, m):
-            s = m.end()
-    right = min(len(text), end + _REACH)
-    e = right if right == len(text) else max(end, text.rfind(" ", end, right))
-    for m in _SENTENCE_END.finditer(text, end, right):
-        if _is_end(text, m):
-            e = m.end()
-            break
-    while s < start and text[s].isspace():
-        s += 1
-    while e > end and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding ``text[start:end]``, on one line.
@@ -189,10 +148,6 @@ def iso(d: _dt.datetime | None) -> str:
     return "" if d is None else d.isoformat()
 
 
-def _midnight(d: _dt.datetime) -> bool:
-    return (d.hour, d.minute, d.second, d.microsecond) == (0, 0, 0, 0)
-
-
 def is_time_value(value: str) -> bool:
     """True when a TIMEX3 value names a time of day (``2024-07-28T10:30``, ``...TNI``)."""
     try:
@@ -209,7 +164,7 @@ def whole_days(earliest: _dt.datetime, latest: _dt.datetime) -> tuple[_dt.date, 
     """
     first = _dt.date(earliest.year, earliest.month, earliest.day)
     end = _dt.date(latest.year, latest.month, latest.day)
-    if not _midnight(latest):
+    if has_time(latest):
         end += _dt.timedelta(days=1)
     return first, max(end, first + _dt.timedelta(days=1))
 
@@ -223,7 +178,7 @@ def display_range(earliest: _dt.datetime | None, latest: _dt.datetime | None, da
     """
     if earliest is None or latest is None:
         return ""
-    if days or (_midnight(earliest) and _midnight(latest)):
+    if days or not (has_time(earliest) or has_time(latest)):
         first, end = whole_days(earliest, latest)
         return f"[{first}, {end})"
     a = earliest.strftime("%Y-%m-%d %H:%M")
@@ -234,6 +189,17 @@ def display_range(earliest: _dt.datetime | None, latest: _dt.datetime | None, da
 def is_placed(event: Event) -> bool:
     """True when the event has a range on the time line."""
     return event.earliest is not None and event.latest is not None
+
+
+def zone_name(d: _dt.datetime) -> str | None:
+    """The name of ``d``'s timezone (``Asia/Tokyo``, ``UTC``); None for a bare offset.
+
+    >>> zone_name(pendulum.datetime(2024, 7, 28, tz="Asia/Tokyo")), zone_name(pendulum.parse("2024-07-28T09:00+09:00"))
+    ('Asia/Tokyo', None)
+    """
+    tz = d.tzinfo
+    name = getattr(tz, "key", None) or getattr(tz, "name", None)
+    return name if isinstance(name, str) and not name.startswith(("+", "-")) else None
 
 
 def in_zone(d: _dt.datetime, anchor: _dt.datetime) -> pendulum.DateTime:

@@ -49,6 +49,7 @@ from ._common import (
     sources_of,
     stable_uid,
     whole_days,
+    zone_name,
 )
 
 __all__ = ["SUMMARY_WIDTH", "PRODID", "rrule_for", "render", "to_ics", "to_calendar"]
@@ -117,11 +118,10 @@ def _first_day(rule: dict[str, Any], day: _dt.date) -> _dt.date:
 
 def _zone(anchor: _dt.datetime) -> _dt.tzinfo:
     """The anchor's named zone, or UTC when it has only an offset."""
-    tz = anchor.tzinfo
-    name = getattr(tz, "key", None) or getattr(tz, "name", None)
-    if tz is None or not isinstance(name, str) or name.startswith(("+", "-")) or name == "UTC":
+    name = zone_name(anchor)
+    if anchor.tzinfo is None or name is None or name == "UTC":
         return pendulum.UTC
-    return tz
+    return anchor.tzinfo
 
 
 def _dates(doc: Document, e: Event) -> tuple[Any, Any, dict[str, Any] | None] | None:

@@ -25,6 +25,7 @@ import pendulum
 
 from ..errors import TimelineError
 from ..model import Document, Event, Expression
+from ._common import zone_name
 
 __all__ = ["SCHEMA", "to_record", "to_json", "to_jsonl", "from_record", "from_json"]
 
@@ -38,14 +39,6 @@ class JSONFormatError(TimelineError, ValueError):
 
 def _dt_out(d: _dt.datetime | None) -> str | None:
     return None if d is None else d.isoformat()
-
-
-def _tz_name(d: _dt.datetime) -> str | None:
-    tz = d.tzinfo
-    name = getattr(tz, "key", None) or getattr(tz, "name", None)
-    if isinstance(name, str) and not name.startswith(("+", "-")):
-        return name
-    return None
 
 
 def _expression(x: Expression) -> dict[str, Any]:
@@ -71,7 +64,7 @@ def to_record(doc: Document) -> dict[str, Any]:
         "schema": SCHEMA,
         "source": doc.source,
         "anchor": doc.anchor.isoformat(),
-        "timezone": _tz_name(doc.anchor),
+        "timezone": zone_name(doc.anchor),
         "domain": doc.domain,
         "text": doc.text,
         "expressions": [_expression(x) for x in doc.expressions],

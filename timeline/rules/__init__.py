@@ -24,6 +24,7 @@ import attrs
 
 from ..lexicon import Lexicon, load
 from ..model import TIMEX_TYPES
+from .keys import DIGIT, pattern_keys
 
 __all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template"]
 
@@ -66,6 +67,8 @@ class Rule:
     priority: int = 0
     veto: bool = False
     source: str = ""
+    #: one of these token keys is in every match (see ``keys.py``); None: unknown
+    keys: frozenset[str] | None = None
 
 
 @attrs.frozen(slots=True)
@@ -75,7 +78,13 @@ class RuleSet:
     language: str
     lexicon: Lexicon
     rules: tuple[Rule, ...]
-    trigger: re.Pattern[str]
+    #: token key -> groups of rules (indexes; the rules of a group have the same keys) that
+    #: a token with that key opens a window for
+    by_key: dict[str, tuple[tuple[int, ...], ...]]
+    #: rules without keys: searched near every token that opens any window
+    everywhere: tuple[int, ...]
+    #: some key is shorter than three letters: tokens are looked up by 1 and 2 letters too
+    short_keys: bool
 
 
 def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) -> str:
@@ -155,7 +164,7 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
             if not examples:
                 raise ValueError(f"{where}: every rule needs examples")
             try:
-                flags = 0 if veto else re.IGNORECASE
+                flags = 0 if veto and not any_case else re.IGNORECASE
                 regex = re.compile(compile_template(raw["pattern"], lexicon, any_case), flags)
             except (re.error, KeyError) as exc:
                 raise ValueError(f"{where}: bad pattern: {exc}") from None
@@ -170,6 +179,7 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
                     priority=int(raw.get("priority", 0)),
                     veto=veto,
                     source=item.name,
+                    keys=pattern_keys(regex.pattern, regex.flags),
                 )
             )
     return rules
@@ -190,14 +200,20 @@ def _example(raw: Any, where: str) -> dict[str, Any]:
     raise ValueError(f"{where}: bad example {raw!r}")
 
 
-def _trigger(lexicon: Lexicon, any_case: bool) -> re.Pattern[str]:
-    """Words and digit shapes without which no rule can match: the cheap prefilter."""
-    classes = [
-        "month", "weekday", "season", "part_of_day", "deictic_day", "unit", "cal_unit",
-        "holiday", "ref", "set_adverb", "decade_word", "times_word", "trigger_word",
-    ]
-    words = "|".join(lexicon[c].alternation(any_case) for c in classes)
-    return re.compile(rf"\d|(?:{words})")
+def _index(rules: tuple[Rule, ...]) -> tuple[dict[str, tuple[tuple[int, ...], ...]], tuple[int, ...]]:
+    """Group the rules by their keys, and index the groups by key."""
+    groups: dict[frozenset[str], list[int]] = {}
+    everywhere: list[int] = []
+    for i, rule in enumerate(rules):
+        if rule.keys is None:
+            everywhere.append(i)
+        else:
+            groups.setdefault(rule.keys, []).append(i)
+    by_key: dict[str, list[tuple[int, ...]]] = {}
+    for keys, members in groups.items():
+        for key in keys:
+            by_key.setdefault(key, []).append(tuple(members))
+    return {k: tuple(v) for k, v in by_key.items()}, tuple(everywhere)
 
 
 @cache
@@ -205,4 +221,6 @@ def ruleset(language: str = "en", any_case: bool = False) -> RuleSet:
     """The compiled rules of ``language`` (cached). ``any_case`` for informal text."""
     lexicon = load(language)
     rules = tuple(_load_rules(language, lexicon, any_case))
-    return RuleSet(language, lexicon, rules, _trigger(lexicon, any_case))
+    by_key, everywhere = _index(rules)
+    short = any(len(k) < 3 for k in by_key if k != DIGIT)
+    return RuleSet(language, lexicon, rules, by_key, everywhere, short)

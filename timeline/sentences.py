@@ -1,0 +1,143 @@
+"""Sentences: where they begin and end in a text. One splitter for every stage that needs
+one (events cut their text from it; exports without events show the sentence around an
+expression). Abbreviations live in ``lexicon/en/events.toml`` (``event_abbreviation``).
+
+>>> t = "It rained. On Sunday, the talks began. Then?"
+>>> [t[s:e] for s, e in sentences(t)]
+['It rained.', 'On Sunday, the talks began.', 'Then?']
+>>> t[slice(*sentence_span(t, 14, 20))]
+'On Sunday, the talks began.'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .lexicon import load
+
+__all__ = ["REACH", "abbreviations", "sentences", "sentence_span", "trim", "is_complete"]
+
+#: how far ``sentence_span`` looks on each side of the span for the sentence's ends
+REACH = 600
+
+_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+_OPENERS = "\"'“‘”’(["
+_WORD_CHARS = frozenset(".’'-_")
+_NEXT = re.compile(r"\s*(\S{0,2})")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
+_COMPLETE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+@functools.cache
+def abbreviations() -> tuple[str, ...]:
+    """The words (lower case, no period) after which a period ends no sentence."""
+    return tuple(k.lower() for k in load("en")["event_abbreviation"].entries)
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters, periods, apostrophes and hyphens ending at ``end``."""
+    i = end
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in _WORD_CHARS):
+        i -= 1
+    return text[i:end]
+
+
+def _is_abbreviation(word: str) -> bool:
+    w = word.rstrip(".")
+    if not w:
+        return False
+    if _ACRONYM.fullmatch(word if word.endswith(".") else word + ".") and "." in w:
+        return True  # U.S, U.K, a.m
+    if len(w) == 1 and w.isalpha():
+        return True  # an initial
+    return w.lower() in abbreviations()
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed.
+
+    Breaks at blank lines and after ``.!?`` (and closing quotes) followed by a capital,
+    digit or opening quote, with or without a space (run-on text such as
+    ``challenge.”Japan``), but not after abbreviations ("Mr.", "Jan.", "U.S.").
+
+    >>> t = 'Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”Japan agreed. Done'
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”', 'Japan agreed.', 'Done']
+    """
+    cuts = [0]
+    for para in re.finditer(r"\n[ \t]*\n", text):
+        cuts.append(para.start())
+        cuts.append(para.end())
+    for m in _END.finditer(text):
+        end = m.end()
+        rest = text[end : end + 3]
+        if not rest:
+            continue
+        spaced = rest[0].isspace()
+        nxt = _NEXT.match(text, end).group(1) if spaced else rest[:2]  # type: ignore[union-attr]
+        if not nxt:
+            continue
+        first = nxt[1] if nxt[0] in _OPENERS and len(nxt) > 1 else nxt[0]
+        if not (first.isupper() or (spaced and first.isdigit())):
+            continue
+        word = _word_before(text, m.start() + 1)
+        if m.group().startswith(".") and _is_abbreviation(word):
+            continue
+        if not spaced:
+            # "7.2", "U.S.Army" are no breaks: a run-on break needs a word, then "Xx"
+            head = rest[1:] if rest[0] in _OPENERS else rest[:2]
+            if len(word.rstrip(".")) < 2 or len(head) < 2 or not head[1].islower():
+                continue
+        cuts.append(end)
+    cuts.append(len(text))
+    spans = (trim(text, s, e) for s, e in zip(sorted(cuts), sorted(cuts)[1:]))
+    return tuple((s, e) for s, e in spans if e > s)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the whitespace at either end (empty: ``(start, start)``).
+
+    >>> trim("  Talks ended.  ", 0, 16)
+    (2, 14)
+    """
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return start, start
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
+def sentence_span(text: str, start: int, end: int, reach: int = REACH) -> tuple[int, int]:
+    """``[s, e)`` of the sentence of ``text`` that holds ``text[start:end]`` (of all the
+    sentences it touches). Only ``reach`` characters either side are looked at: a
+    sentence longer than that is cut at a word.
+
+    >>> t = "Mr. Kihara met U.S. officials on Sunday. Then?"
+    >>> t[slice(*sentence_span(t, 33, 39))]
+    'Mr. Kihara met U.S. officials on Sunday.'
+    """
+    lo = max(0, start - reach)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
+    hi = min(len(text), end + reach)
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else hi
+    touched = [
+        (lo + s, lo + e) for s, e in sentences(text[lo:hi]) if lo + s < max(end, start + 1) and lo + e > start
+    ]
+    if not touched:
+        return start, end
+    return touched[0][0], touched[-1][1]
+
+
+def is_complete(sentence: str) -> bool:
+    """True when ``sentence`` ends with ``.``, ``!`` or ``?`` (closing quotes allowed).
+
+    >>> is_complete('He said “no.”'), is_complete("Earlier Sunday, the")
+    (True, False)
+    """
+    return _COMPLETE.search(sentence) is not None
