@@ -8,7 +8,6 @@ import io
 import re
 
 import icalendar
-import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import absolute_sentences, anchors, any_text, aware_anchors, fragment_text, relative_sentences

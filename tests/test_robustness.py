@@ -94,8 +94,9 @@ def test_an_unknown_domain_raises_naming_it() -> None:
 
 QUADRATIC = (
     "quadratic in the number of expressions: rank.choose compares each candidate with every "
-    "kept one, and events._trigger/_find and dedupe.deduplicate compare every expression of a "
-    "sentence with every token or event of it ('March ' * n is one sentence)"
+    "kept one; events._find scans every expression for each sentence; events._trigger and "
+    "dedupe.deduplicate compare every expression of a sentence with every token or event of "
+    "it ('March ' * n is one sentence)"
 )
 PATHOLOGICAL = [
     pytest.param("'1 ' * 50_000", id="digits"),
