@@ -37,7 +37,7 @@ def check_offsets(doc: Document) -> None:
     for x in doc.expressions:
         assert doc.text[x.start : x.end] == x.text, x
         assert x.text, x
-        # x.text == x.text.strip() does not hold yet: see test_robustness (xfail)
+        assert x.text == x.text.strip(), x
         assert x.start >= last_end, f"{x} overlaps or precedes the one before it"
         last_end = x.end
 

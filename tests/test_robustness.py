@@ -92,17 +92,10 @@ def test_an_unknown_domain_raises_naming_it() -> None:
 
 # --- pathological text ----------------------------------------------------------------------
 
-QUADRATIC = (
-    "quadratic in the number of expressions: rank.choose compares each candidate with every "
-    "kept one; events._find scans every expression for each sentence; events._trigger and "
-    "dedupe.deduplicate compare every expression of a sentence with every token or event of "
-    "it ('March ' * n is one sentence)"
-)
 PATHOLOGICAL = [
     pytest.param("'1 ' * 50_000", id="digits"),
     pytest.param("'-' * 100_000", id="dashes"),
-    pytest.param("'March ' * 20_000", id="months",
-                 marks=pytest.mark.xfail(run=False, reason=QUADRATIC + "; see the strict xfail below")),
+    pytest.param("'March ' * 20_000", id="months"),
     pytest.param("'((((' * 20_000", id="parens"),
     pytest.param("''.join(map(chr, range(32))) * 3_000", id="control characters"),
     pytest.param("'x' * 1_000_000 + ' 2019'", id="a long line"),
@@ -160,10 +153,11 @@ def test_the_work_grows_linearly_with_the_text_when_expressions_are_few(unit: st
     assert large <= 4 * small * 1.25 + 100, f"4x the text cost {large / max(small, 1):.1f}x the work"
 
 
-@pytest.mark.xfail(strict=True, reason=QUADRATIC)
 @pytest.mark.parametrize("unit", ["March ", "Officials said the plant closed on March 3, 2019. "])
 def test_the_work_grows_linearly_with_the_number_of_expressions(unit: str) -> None:
-    small, large = _work(unit * 25), _work(unit * 100)
+    # past a few hundred characters (events.TRIGGER_REACH) each expression reads a bounded
+    # stretch of text: compare sizes beyond it
+    small, large = _work(unit * 100), _work(unit * 400)
     assert large <= 4 * small * 1.25, f"4x the text cost {large / small:.1f}x the work"
 
 
@@ -257,34 +251,9 @@ def test_a_unit_ago_without_a_number_is_the_vague_past_not_one_unit_ago() -> Non
 
 # --- left for the rules and lexicon (the lead edits those files) -----------------------------
 
-RULE_BUGS = [
-    pytest.param("The dynasty lasted 1000 years.", [("1000 years", "P1000Y", None)],
-                 id="four-digit amounts without a comma are read as a year (num macro: \\d{1,3}(,\\d{3})*)"),
-    pytest.param("The city was founded 1500 years ago.", [("1500 years ago", "0524", None)],
-                 id="four-digit amount before 'years ago'"),
-    pytest.param("Prices were different then, years ago.", [("years ago", "PAST_REF", None)],
-                 id="offset_ago takes the space before an amountless unit: ' years ago'"),
-    pytest.param("Mid-2020 saw a recovery.", [("Mid-2020", "2020", "MID")],
-                 id="capitalized Mid-2020 at a sentence start is vetoed as a model number"),
-    pytest.param("Prices soared in the mid-1990s.", [("mid-1990s", "199", "MID")],
-                 id="'the mid' keeps the article that other decades leave out"),
-    pytest.param("Prices soared in the early 1990's.", [("early 1990's", "199", "START")],
-                 id="'the early 1990's' is read as the year 1990"),
-    pytest.param("Prices soared in the early twenties.", [("early twenties", "192", "START")],
-                 id="'the early twenties' is vetoed as an age"),
-]
-
-
-@pytest.mark.xfail(strict=True, reason="rule or lexicon bug, left for the lead (rules/en, lexicon/en)")
-@pytest.mark.parametrize("text, expected", RULE_BUGS)
-def test_rule_regression(text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    assert tags(text, anchor="2024-07-28") == expected
-
-
-@pytest.mark.xfail(strict=True, reason="veto_model_number ([A-Z][A-Za-z]*-\\d+) matches any case in the colloquial domain")
-def test_mid_year_in_the_colloquial_domain() -> None:
-    doc = timeline.parse("we met mid-2020 and talked", anchor=ANCHOR, domain="colloquial")
-    assert [(x.text, x.value, x.mod) for x in doc.expressions] == [("mid-2020", "2020", "MID")]
+# The rule bugs this suite found ("1000 years", " years ago", "Mid-2020", "the mid-1990s",
+# "early 1990's", "early twenties") are fixed and live on as examples of their rules in
+# timeline/rules/en/*.toml (tests/test_rule_examples.py runs them).
 
 
 # --- left for the exporters ----------------------------------------------------------------

@@ -21,12 +21,15 @@ import attrs
 from .model import Event
 from .sentences import is_complete
 
-__all__ = ["JACCARD", "MIN_PREFIX", "normalize", "same_event", "deduplicate"]
+__all__ = ["JACCARD", "MIN_PREFIX", "FUZZY_LIMIT", "normalize", "same_event", "deduplicate"]
 
 #: share of words two texts must have in common to be near-identical
 JACCARD = 0.8
 #: a text must keep at least this many characters to count as a truncated copy
 MIN_PREFIX = 20
+#: groups (same value and relation) with more distinct texts than this are merged only
+#: where their texts are equal: the pairwise test would grow with the square of the group
+FUZZY_LIMIT = 500
 
 @functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
@@ -76,10 +79,19 @@ def deduplicate(
             i = parent[i]
         return i
 
+    # equal normalized texts first (one pass), then the pairwise test between distinct
+    # texts of the same value and relation, up to FUZZY_LIMIT of them (odd input stays linear)
+    by_text: dict[tuple[str, str, str], int] = {}
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, e in enumerate(events):
-        by_key.setdefault((e.value, e.relation), []).append(i)
+        first = by_text.setdefault((e.value, e.relation, normalize(e.text)), i)
+        if first != i:
+            parent[find(i)] = find(first)
+        else:
+            by_key.setdefault((e.value, e.relation), []).append(i)
     for members in by_key.values():
+        if len(members) > FUZZY_LIMIT:
+            continue
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
                 if find(i) != find(j) and same_event(events[i], events[j]):

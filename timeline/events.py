@@ -33,6 +33,13 @@ from .model import RELATIONS, Event, Expression
 from .order import ordered
 from .sentences import abbreviations, is_complete, sentences, trim
 
+#: segments with more expressions than this skip the "a narrower one restates it" check
+RESTATE_LIMIT = 64
+#: how far from its expression (in characters) a trigger word is looked for
+TRIGGER_REACH = 300
+#: an event's text is cut to at most this many characters around its expression
+MAX_EVENT_CHARS = 600
+
 __all__ = ["build_events", "find_events", "sentences", "event_range", "relation_of", "lexicon"]
 
 
@@ -186,8 +193,10 @@ def _is_verb(word: str, prev: str) -> int | None:
 def _trigger(text: str, seg: tuple[int, int], expr: Expression) -> tuple[str, int, bool] | None:
     """The trigger word, its offset, and whether the expression modifies it directly
     ("an April agreement")."""
-    s, e = seg
-    tokens = [(m.group(), s + m.start()) for m in _TOKEN.finditer(text[s:e])]
+    # only the words within TRIGGER_REACH of the expression: the trigger is a near word,
+    # and a long segment must not make every expression read all of it
+    s, e = max(seg[0], expr.start - TRIGGER_REACH), min(seg[1], expr.end + TRIGGER_REACH)
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, s, e)]
     trig = lexicon()["triggers"]
     nouns, dets = trig["nouns"], lexicon()["relations"]["determiners"]
     after = [t for t in tokens if t[1] >= expr.end]
@@ -279,8 +288,14 @@ def _find(
     )
     out: list[_Found] = []
     sources = (source,) if source else ()
+    first = 0  # sentences and expressions are both in text order: walk them together
     for s0, e0 in sentences(text):
-        inside = [(x, r) for x, r in dated if s0 <= x.start < e0]
+        while first < len(dated) and dated[first][0].start < s0:
+            first += 1
+        last = first
+        while last < len(dated) and dated[last][0].start < e0:
+            last += 1
+        inside = dated[first:last]
         if not inside:
             continue
         # a complete copy ends with . ! ? and stands apart (not run into its neighbours)
@@ -300,15 +315,17 @@ def _find(
             spans += [(start, cut[0])] * group
             group, start = 1, cut[1]
         spans += [(start, e0)] * group
+        by_segment: dict[tuple[int, int], list[Range]] = {}
+        for (_, r2), seg in zip(inside, spans):
+            by_segment.setdefault(seg, []).append(r2)
         for (x, rng), (s, e) in zip(inside, spans):
             # an expression whose range holds a narrower one in the same segment only
-            # restates it ("Sunday ... 10 a.m."): keep the narrower one
-            if any(
-                y is not x and (s2, e2) == (s, e) and _within(r2, rng) and r2 != rng
-                for (y, r2), (s2, e2) in zip(inside, spans)
-            ):
+            # restates it ("Sunday ... 10 a.m."): keep the narrower one (checked in
+            # segments of at most RESTATE_LIMIT expressions, so odd text stays linear)
+            same = by_segment[(s, e)]
+            if len(same) <= RESTATE_LIMIT and any(_within(r2, rng) and r2 != rng for r2 in same):
                 continue
-            s, e = trim(text, s, e)
+            s, e = trim(text, *_around(text, s, e, x))
             trig = _trigger(text, (s, e), x)
             # an expression that modifies an event noun dates that noun: ON
             attributive = trig is not None and trig[2]
@@ -330,6 +347,22 @@ def _find(
             )
             out.append(_Found(event, complete))
     return out
+
+
+def _around(text: str, s: int, e: int, x: Expression) -> tuple[int, int]:
+    """``[s, e)``, cut at words to at most MAX_EVENT_CHARS around ``x`` when longer (a
+    run of text without sentence or clause breaks is no event text)."""
+    if e - s <= MAX_EVENT_CHARS:
+        return s, e
+    half = MAX_EVENT_CHARS // 2
+    lo, hi = max(s, x.start - half), min(e, x.end + half)
+    if lo > s:
+        space = text.find(" ", lo, x.start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < e:
+        space = text.rfind(" ", x.end, hi)
+        hi = space if space >= 0 else hi
+    return lo, hi
 
 
 def _within(inner: Range, outer: Range) -> bool:

@@ -105,6 +105,7 @@ LOOKUPS = (
     ("ago", "offset_sign", "ago"),
     ("later", "offset_sign", "later"),
     ("date_mod", "mod", "date_mod"),
+    ("decade_mod", "mod", "date_mod"),
     ("approx_mod", "mod", "approx_mod"),
     ("ref", "ref", "ref"),
     ("set_adverb", "value", "set_adverb"),

@@ -6,6 +6,8 @@ earlier start. A veto candidate removes every candidate it overlaps that is not 
 
 from __future__ import annotations
 
+import bisect
+
 from .extract import Candidate
 
 __all__ = ["choose"]
@@ -16,16 +18,25 @@ def _key(c: Candidate) -> tuple[int, int, int]:
 
 
 def choose(found: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates in text order."""
-    vetoes = [c for c in found if c.rule.veto]
+    """Non-overlapping candidates in text order (each check is a binary search, so the
+    work grows with the number of candidates, not its square)."""
+    vetoes = sorted((c for c in found if c.rule.veto), key=lambda v: v.start)
+    veto_starts = [v.start for v in vetoes]
+    longest_veto = max((v.length for v in vetoes), default=0)
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # kept spans, sorted and disjoint
+    ends: list[int] = []
     for c in sorted((c for c in found if not c.rule.veto), key=_key):
-        if any(v.start < c.end and c.start < v.end and v.length >= c.length for v in vetoes):
+        lo = bisect.bisect_left(veto_starts, c.start - longest_veto)
+        hi = bisect.bisect_left(veto_starts, c.end)
+        if any(c.start < v.end and v.length >= c.length for v in vetoes[lo:hi]):
             continue
-        if any(s < c.end and c.span_start < e for s, e in taken):
+        s, e = c.span_start, c.end
+        i = bisect.bisect_left(starts, s)
+        if (i < len(starts) and starts[i] < e) or (i > 0 and ends[i - 1] > s):
             continue
+        starts.insert(i, s)
+        ends.insert(i, e)
         kept.append(c)
-        taken.append((c.span_start, c.end))
     kept.sort(key=lambda c: c.start)
     return kept

@@ -26,7 +26,7 @@ _OPENERS = "\"'“‘”’(["
 _WORD_CHARS = frozenset(".’'-_")
 _NEXT = re.compile(r"\s*(\S{0,2})")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
-_COMPLETE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_CLOSERS = "\"'”’)]"
 
 
 @functools.cache
@@ -101,12 +101,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     >>> trim("  Talks ended.  ", 0, 16)
     (2, 14)
     """
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
+    while start < end and text[start].isspace():
+        start += 1
+    if start == end:
         return start, start
-    lead = len(chunk) - len(chunk.lstrip())
-    return start + lead, start + lead + len(stripped)
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def sentence_span(text: str, start: int, end: int, reach: int = REACH) -> tuple[int, int]:
@@ -140,4 +141,9 @@ def is_complete(sentence: str) -> bool:
     >>> is_complete('He said “no.”'), is_complete("Earlier Sunday, the")
     (True, False)
     """
-    return _COMPLETE.search(sentence) is not None
+    i = len(sentence)  # read from the end: the cost must not grow with the sentence
+    while i and sentence[i - 1].isspace():
+        i -= 1
+    while i and sentence[i - 1] in _CLOSERS:
+        i -= 1
+    return i > 0 and sentence[i - 1] in ".!?"

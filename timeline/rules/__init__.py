@@ -31,7 +31,7 @@ __all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template"]
 _APOS = "['\u2019]"
 #: digit shapes: language-neutral pieces of patterns
 MACROS: dict[str, str] = {
-    "year": r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d|,\d)",
+    "year": r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d|,\d|(?<=0)['\u2019]s\b)",
     "year2": _APOS + r"(?P<year2>\d\d)(?!\d)",
     "yearnum": r"(?P<year>\d{4})",
     "day": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
@@ -110,7 +110,8 @@ def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) ->
             inner = _CLASS_RE.sub(
                 lambda n: lexicon[n.group(1)].alternation(any_case), _NUMWORD
             )
-            return group(gname, r"\d{1,3}(?:,\d{3})*(?:\.\d+|(?: |-)1/2|\u00bd)?(?![\d,/])|" + inner)
+            digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|(?: |-)1/2|\u00bd)?(?![\d,/])"
+            return group(gname, digits + "|" + inner)
         return group(gname, lexicon[cls].alternation(any_case))
 
     body = _spaces(_CLASS_RE.sub(expand, template))
