@@ -259,8 +259,6 @@ def test_a_unit_ago_without_a_number_is_the_vague_past_not_one_unit_ago() -> Non
 # --- left for the exporters ----------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="jsonio writes a local-mean-time offset with seconds "
-                   "(1000-01-01T00:00:00+09:18:59 in Asia/Tokyo) that pendulum.parse cannot read back")
 def test_the_json_of_a_document_about_an_old_year_in_a_named_zone_reads_back() -> None:
     from timeline.export.jsonio import from_json, to_json
 

@@ -105,9 +105,10 @@ def to_jsonl(docs: Document | Sequence[Document]) -> str:
 def _dt_in(s: str | None, tz: str | None) -> pendulum.DateTime | None:
     if s is None:
         return None
-    d = pendulum.parse(s)
-    if not isinstance(d, pendulum.DateTime):
-        raise JSONFormatError(f"not an ISO datetime: {s!r}")
+    try:  # the stdlib reads every offset isoformat writes (old local mean times have seconds)
+        d = pendulum.instance(_dt.datetime.fromisoformat(s))
+    except ValueError:
+        raise JSONFormatError(f"not an ISO datetime: {s!r}") from None
     return d.in_timezone(tz) if tz else d
 
 
