@@ -315,3 +315,27 @@ def test_stdin_to_an_output_folder_is_named_stdin(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"March.")))
     code, _, _ = run(capsys, "extract", "-", "--anchor", "2024-07-28", "-f", "ics", "-o", str(tmp_path / "o") + "/")
     assert code == 0 and (tmp_path / "o" / "stdin.ics").is_file()
+
+
+def test_jsonl_from_a_folder_streams_in_flat_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from timeline.cli import main
+
+    def peak(n: int) -> int:
+        folder, out = tmp_path / f"n{n}", tmp_path / f"n{n}.jsonl"
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{i:04d}.txt").write_text(f"Talks resumed on Monday, March {i % 28 + 1}, 2024. " * 20)
+        args = ["extract", str(folder), "--anchor", "2024-07-28", "--format", "jsonl", "-q", "-o", str(out)]
+        main(args)  # warm up: rules and lexicons load once
+        tracemalloc.start()
+        main(args)
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert len(out.read_text(encoding="utf-8").splitlines()) == n
+        return top
+
+    # the list of paths grows with the folder; documents (tens of kB each here) must not
+    per_file = (peak(160) - peak(40)) / 120
+    assert per_file < 5_000, f"{per_file:.0f} bytes kept per input file"

@@ -148,7 +148,7 @@ def _document(inp: Input, anchor: object | None, domain: str) -> Document:
     return parse(_decode(read_input(inp), inp.name), anchor=anchor, domain=domain, source=inp.name)
 
 
-def _write(text: str, target: Path | None) -> None:
+def _write(text: str, target: Path | None, append: bool = False) -> None:
     if target is None:
         try:
             try:
@@ -162,7 +162,7 @@ def _write(text: str, target: Path | None) -> None:
             os.dup2(devnull, sys.stdout.fileno())
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "w", encoding="utf-8", newline="") as f:
+    with open(target, "a" if append else "w", encoding="utf-8", newline="") as f:
         f.write(text)
 
 
@@ -234,6 +234,10 @@ def run(args: argparse.Namespace) -> int:
             _say(f"{PROG}: {failures[-1]}")
             continue
         done += 1
+        if out_dir is None and fmt == "jsonl":
+            # one line per input, written as it is done: a folder of any size in flat memory
+            _write(render(doc, fmt).text, Path(args.output) if args.output else None, append=done > 1)
+            continue
         if out_dir is None:
             docs.append(doc)
             continue
