@@ -50,7 +50,6 @@ class Meaning:
     value: str | None = None  # a fixed value (sets, "for years" -> PXY)
     quant: str | None = None
     freq: str | None = None
-    fiscal: bool = False
     anaphoric: bool = False  # "that day", "the same month": the reference time itself
     direction: int | None = None  # explicit -1 past / +1 future from the phrase itself
     year_shift: int | None = None  # "June last year": the year relative to the anchor's
@@ -185,8 +184,6 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["amount"] = _number(lex, g)
     if "vague_number" in g:
         f["vague_amount"] = True
-    if "fiscal" in g:
-        f["fiscal"] = True
     if "one" in g:
         f["amount"] = 1.0
     if "other" in g:
