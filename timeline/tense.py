@@ -22,12 +22,12 @@ import re
 from functools import cache
 
 from .lexicon import load
+from .sentences import sentence_span
 
 __all__ = ["direction", "sentence_bounds", "SENTENCE_REACH"]
 
 #: characters looked at on each side of the expression
 SENTENCE_REACH = 200
-_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n\s*\n|[.!?][\u201d\"](?=[A-Z\u201c])")
 _DETERMINER = re.compile(r"(?i:\b(?:a|an|the|their|its|his|her|our|your|my|this|that|last)\s+)$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _PASSIVE = re.compile(r"(?i:\b(?:be|being|to)\s+)$")
@@ -52,14 +52,9 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``, searched at most SENTENCE_REACH characters away."""
-    lo = max(0, start - SENTENCE_REACH)
-    s = lo
-    for m in _BOUNDARY.finditer(text, lo, start):
-        s = m.end()
-    hi = min(len(text), end + SENTENCE_REACH)
-    after = _BOUNDARY.search(text, end, hi)
-    return s, (after.start() + 1 if after else hi)
+    """The sentence around ``text[start:end]``, looked for at most SENTENCE_REACH characters
+    away (the one sentence splitter, ``sentences.sentence_span``)."""
+    return sentence_span(text, start, end, reach=SENTENCE_REACH)
 
 
 def is_modifier(text: str, start: int, end: int) -> bool:
