@@ -283,7 +283,7 @@ def decades(draw: st.DrawFn) -> Form:
     words = {2: "twenties", 3: "thirties", 4: "forties", 5: "fifties", 6: "sixties",
              7: "seventies", 8: "eighties", 9: "nineties"}
     forms = [f"{decade}0s", f"{decade}0's"]
-    if decade // 10 == 19:
+    if decade // 10 == 19 and decade % 10:  # "'00s" may be the 1900s or the 2000s: not drawn
         forms += [f"'{decade % 10}0s"]
         if decade % 10 in words:
             forms.append(words[decade % 10])

@@ -64,6 +64,9 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     >>> t = 'Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”Japan agreed. Done'
     >>> [t[s:e] for s, e in sentences(t)]
     ['Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”', 'Japan agreed.', 'Done']
+    >>> t = "The plant opens on Mon.. The minister left."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['The plant opens on Mon..', 'The minister left.']
     """
     cuts = [0]
     for para in re.finditer(r"\n[ \t]*\n", text):
@@ -82,7 +85,7 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
         if not (first.isupper() or (spaced and first.isdigit())):
             continue
         word = _word_before(text, m.start() + 1)
-        if m.group().startswith(".") and _is_abbreviation(word):
+        if m.group().startswith(".") and not m.group().startswith("..") and _is_abbreviation(word):
             continue
         if not spaced:
             # "7.2", "U.S.Army" are no breaks: a run-on break needs a word, then "Xx"
