@@ -233,21 +233,25 @@ def _trigger(text: str, seg: tuple[int, int], expr: Expression) -> tuple[str, in
     return None
 
 
-def _boundary(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The best cut between ``lo`` and ``hi``: (end of the first part, start of the next)."""
+@functools.cache
+def _boundary_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """(strength, pattern) of the places a sentence can be cut, strongest first."""
     clauses = lexicon()["clauses"]
     conj = _phrase(clauses["conjunctions"])
+    return (
+        (3, re.compile("|".join(re.escape(m) for m in clauses["strong"]))),
+        (2, re.compile(rf",\s+(?={conj}\b)", re.I)),
+        (1, re.compile(rf"\s+(?=(?:{conj})\s)", re.I)),
+        (0, re.compile(r",\s+")),
+    )
+
+
+def _boundary(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The best cut between ``lo`` and ``hi``: (end of the first part, start of the next)."""
     found: list[tuple[int, int, int, int]] = []  # (strength, position, cut_end, next_start)
-    region = text[lo:hi]
-    for mark in clauses["strong"]:
-        for m in re.finditer(re.escape(mark), region):
-            found.append((3, m.start(), lo + m.start(), lo + m.end()))
-    for m in re.finditer(rf",\s+(?={conj}\b)", region, re.I):
-        found.append((2, m.start(), lo + m.start(), lo + m.end()))
-    for m in re.finditer(rf"\s+(?=(?:{conj})\s)", region, re.I):
-        found.append((1, m.start(), lo + m.start(), lo + m.end()))
-    for m in re.finditer(r",\s+", region):
-        found.append((0, m.start(), lo + m.start(), lo + m.end()))
+    for strength, pattern in _boundary_patterns():
+        for m in pattern.finditer(text, lo, hi):
+            found.append((strength, m.start() - lo, m.start(), m.end()))
     if not found:
         return None
     _, _, cut, nxt = max(found)
