@@ -35,7 +35,7 @@ _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+)")
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str] | None]:
     lex = load("en")
     future = lex["future_cue"]
     past = lex["past_cue"]
@@ -46,9 +46,11 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
         return "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
 
     not_past = frozenset(past.extra.get("not_past", ()))
+    not_cue = [*future.extra.get("not_cue", ()), *past.extra.get("not_cue", ())]
+    not_cue_re = re.compile(rf"(?i)(?<![\w'])(?:{alt(not_cue)})(?!\w)") if not_cue else None
     fut_re = re.compile(rf"(?i)(?<![\w'])(?:{alt(fut_forms)})(?!\w)")
     past_re = re.compile(rf"(?<![\w'])(?:(?i:{alt(past_forms)})|[a-z]{{2,}}ed)(?!\w)")
-    return fut_re, past_re, not_past
+    return fut_re, past_re, not_past, not_cue_re
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -69,17 +71,26 @@ def direction(text: str, start: int, end: int) -> int | None:
         return -1  # "Wednesday's ruling": a time already known, so not ahead
     if is_modifier(text, start, end):
         return None
-    fut_re, past_re, not_past = _cues()
+    fut_re, past_re, not_past, not_cue_re = _cues()
     s, e = sentence_bounds(text, start, end)
-    best: tuple[int, int] | None = None  # (distance, direction)
+    # phrases that hold a cue word without being a cue ("next to the embassy")
+    masked = [m.span() for m in not_cue_re.finditer(text, s, e)] if not_cue_re else []
+    cues: list[tuple[int, int, int]] = []  # (start, end, direction)
     for regex, sign in ((fut_re, 1), (past_re, -1)):
         for m in regex.finditer(text, s, e):
-            if start <= m.start() < end:
+            if start <= m.start() < end or any(a <= m.start() < b for a, b in masked):
                 continue
             word = m.group(0).lower()
             if sign < 0 and (word in not_past or _PASSIVE.search(text, max(0, m.start() - 12), m.start())):
                 continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or dist < best[0] or (dist == best[0] and sign > 0):
-                best = (dist, sign)
+            cues.append((m.start(), m.end(), sign))
+    best: tuple[int, int] | None = None  # (distance, direction)
+    for a, b, sign in cues:
+        # a cue starting inside a longer one of the other direction is part of it:
+        # "had been scheduled" is past, although "scheduled" alone points ahead
+        if any(a2 <= a < b2 and b2 - a2 > b - a for a2, b2, s2 in cues if s2 != sign):
+            continue
+        dist = start - b if b <= start else a - end
+        if best is None or dist < best[0] or (dist == best[0] and sign > 0):
+            best = (dist, sign)
     return None if best is None else best[1]
