@@ -110,6 +110,7 @@ LOOKUPS = (
     ("set_adverb", "value", "set_adverb"),
     ("times_word", "freq", "times_word"),
     ("year_shift", "year_shift", "shift"),
+    ("clock_part", "ampm", "clock_part"),
 )
 #: groups whose digits are a meaning field, as (group, field)
 NUMBERS = (
