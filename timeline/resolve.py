@@ -292,8 +292,6 @@ def _ranged(type_: str, value: str, mod: str | None, anchor: pendulum.DateTime, 
     return Resolved(type_, value, mod, s, e, **kw)  # type: ignore[arg-type]
 
 
-#: references precise to the day or finer: a comparison is made with them, not a quarter
-_DAY_UNITS = frozenset({"D", "H", "MIN", "S", "W", "M"})
 #: units written as a multiple of another in durations ("a decade" -> P10Y, as TimeBank does)
 SCALED_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2), "WE": ("D", 2)}
 #: a fraction of a unit is written in the next smaller one ("2 1/2 years" -> P2Y6M)
@@ -400,7 +398,7 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     if unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
         # "a year ago" in a report about a quarter: that quarter a year before
         base, gran = ctx.reference, ctx.reference_unit
-    elif unit == "Y" and amount == 1 and ctx.last_quarter is not None and ctx.reference_unit not in _DAY_UNITS:
+    elif unit == "Y" and amount == 1 and ctx.last_quarter is not None:
         base, gran = ctx.last_quarter, "Q"
     t = shift(base, unit, m.offset_sign * amount)
     type_ = "TIME" if gran in _TIME_UNITS else "DATE"
