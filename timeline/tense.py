@@ -30,12 +30,11 @@ __all__ = ["direction", "sentence_bounds", "SENTENCE_REACH"]
 SENTENCE_REACH = 200
 _DETERMINER = re.compile(r"(?i:\b(?:a|an|the|their|its|his|her|our|your|my|this|that|last)\s+)$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
-_PASSIVE = re.compile(r"(?i:\b(?:be|being|to)\s+)$")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+)")
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str] | None]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str] | None, re.Pattern[str]]:
     lex = load("en")
     future = lex["future_cue"]
     past = lex["past_cue"]
@@ -50,7 +49,11 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Patter
     not_cue_re = re.compile(rf"(?i)(?<![\w'])(?:{alt(not_cue)})(?!\w)") if not_cue else None
     fut_re = re.compile(rf"(?i)(?<![\w'])(?:{alt(fut_forms)})(?!\w)")
     past_re = re.compile(rf"(?<![\w'])(?:(?i:{alt(past_forms)})|[a-z]{{2,}}ed)(?!\w)")
-    return fut_re, past_re, not_past, not_cue_re
+    # an -ed word after "be", "to" or a determiner is no past tense: "to be expected",
+    # "a still unspecified date"
+    not_after = "|".join(map(re.escape, past.extra.get("not_after", ())))
+    not_after_re = re.compile(rf"(?i:\b(?:{not_after})\s+)$")
+    return fut_re, past_re, not_past, not_cue_re, not_after_re
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -71,7 +74,7 @@ def direction(text: str, start: int, end: int) -> int | None:
         return -1  # "Wednesday's ruling": a time already known, so not ahead
     if is_modifier(text, start, end):
         return None
-    fut_re, past_re, not_past, not_cue_re = _cues()
+    fut_re, past_re, not_past, not_cue_re, not_after_re = _cues()
     s, e = sentence_bounds(text, start, end)
     # phrases that hold a cue word without being a cue ("next to the embassy")
     masked = [m.span() for m in not_cue_re.finditer(text, s, e)] if not_cue_re else []
@@ -81,7 +84,7 @@ def direction(text: str, start: int, end: int) -> int | None:
             if start <= m.start() < end or any(a <= m.start() < b for a, b in masked):
                 continue
             word = m.group(0).lower()
-            if sign < 0 and (word in not_past or _PASSIVE.search(text, max(0, m.start() - 12), m.start())):
+            if sign < 0 and (word in not_past or not_after_re.search(text, max(0, m.start() - 12), m.start())):
                 continue
             cues.append((m.start(), m.end(), sign))
     best: tuple[int, int] | None = None  # (distance, direction)
