@@ -28,6 +28,10 @@ __all__ = ["direction", "sentence_bounds", "SENTENCE_REACH"]
 
 #: characters looked at on each side of the expression
 SENTENCE_REACH = 200
+#: a cue after the expression counts as this many times farther than one before it: the
+#: verb a time phrase depends on mostly comes first ("Qantas will double its flights by
+#: August in the search for markets untouched by the crisis")
+AFTER_CUE_WEIGHT = 3
 _DETERMINER = re.compile(r"(?i:\b(?:a|an|the|their|its|his|her|our|your|my|this|that|last)\s+)$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+)")
@@ -93,7 +97,7 @@ def direction(text: str, start: int, end: int) -> int | None:
         # "had been scheduled" is past, although "scheduled" alone points ahead
         if any(a2 <= a < b2 and b2 - a2 > b - a for a2, b2, s2 in cues if s2 != sign):
             continue
-        dist = start - b if b <= start else a - end
+        dist = start - b if b <= start else (a - end) * AFTER_CUE_WEIGHT
         if best is None or dist < best[0] or (dist == best[0] and sign > 0):
             best = (dist, sign)
     return None if best is None else best[1]
