@@ -111,6 +111,7 @@ LOOKUPS = (
     ("times_word", "freq", "times_word"),
     ("year_shift", "year_shift", "shift"),
     ("clock_part", "ampm", "clock_part"),
+    ("day_relation", "day_offset", "day_relation"),
 )
 #: groups whose digits are a meaning field, as (group, field)
 NUMBERS = (

@@ -465,6 +465,8 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
 
 def _with_time(m: Meaning, day: pendulum.DateTime, ctx: Context, mod: str | None) -> Resolved:
     """A day, refined by a time of day or part of day when the phrase has one."""
+    if m.weekday is not None and m.day_offset:
+        day = day.add(days=m.day_offset)  # "the day before last Tuesday"
     if m.hour is not None:
         hour = m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
         value = fmt(day, "D") + f"T{hour:02d}:{m.minute or 0:02d}"
