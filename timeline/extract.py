@@ -3,10 +3,15 @@
 One cheap pass splits the text into letter and digit tokens; a token whose key (its first
 three letters, or ``#`` for digits) some rule needs opens a window around it for that rule
 (``rules.keys``), so each rule searches only near the words it cannot match without.
+Within its windows a rule is tried only where a match can begin: at the tokens whose keys
+its matches begin with, and at the few other characters they can begin with
+(``Rule.starts``). That finds what a search of the whole window finds, in the same order.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 import attrs
@@ -47,15 +52,27 @@ class Candidate:
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
-def _hits(text: str, rules: RuleSet) -> dict[tuple[int, ...], list[tuple[int, int]]]:
+Hits = dict[tuple[int, ...], list[tuple[int, int]]]
+
+
+def _hits(text: str, rules: RuleSet) -> Hits:
     """Rules with the same keys (as a tuple of rule indexes) -> the spans of the tokens that
     open a window for them, in text order."""
-    by_key, short = rules.by_key, rules.short_keys
-    hits: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+    return _scan(text, rules)[0]
+
+
+def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
+    """``_hits``, and where the tokens that some rule's matches begin with start, by key
+    (tokens whose key is not plain ASCII under the key ``""``: case folding may match them)."""
+    by_key, short, starting = rules.by_key, rules.short_keys, rules.start_keys
+    hits: Hits = {}
     every: list[tuple[int, int]] = []
+    begins: dict[str, list[int]] = {}
     for m in _TOKEN.finditer(text):
         tok = m.group()
         low = DIGIT if tok[0].isdigit() else tok[:3].lower()
+        if low in starting or not low.isascii():
+            begins.setdefault(low if low.isascii() else "", []).append(m.start())
         span = None
         for key in (low, low[:1], low[:2]) if short and low != DIGIT else (low,):
             groups = by_key.get(key)
@@ -67,7 +84,7 @@ def _hits(text: str, rules: RuleSet) -> dict[tuple[int, ...], list[tuple[int, in
             every.append(span)
     if rules.everywhere:
         hits[rules.everywhere] = every
-    return hits
+    return hits, begins
 
 
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -91,19 +108,56 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+@functools.cache
+def _marks(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
+
+
 def candidates(text: str, rules: RuleSet) -> list[Candidate]:
     """Every match of every rule (overlapping ones included), vetoes too, in text order."""
     found: list[tuple[int, int, Candidate]] = []
-    for group, spans in _hits(text, rules).items():
+    hits, begins = _scan(text, rules)
+    starts_at: dict[tuple[frozenset[str], str], list[int]] = {}
+    for group, spans in hits.items():
         windows = _windows(text, sorted(set(spans)))
         for r in group:
             rule = rules.rules[r]
+            if rule.starts is None:
+                for lo, hi in windows:
+                    for m in rule.regex.finditer(text, lo, hi):
+                        if m.end() > m.start():
+                            found.append((m.start(), r, _candidate(m, rule)))
+                continue
+            where = starts_at.get(rule.starts)
+            if where is None:
+                where = starts_at[rule.starts] = _starts(text, rule.starts, begins)
+            if not where:
+                continue
+            match = rule.regex.match
             for lo, hi in windows:
-                for m in rule.regex.finditer(text, lo, hi):
-                    if m.end() <= m.start():
-                        continue
-                    groups = m.groupdict()
-                    start = m.end("outer") if groups.get("outer") else m.start()
-                    found.append((m.start(), r, Candidate(start, m.end(), rule, groups, m.start())))
+                # a search of the window, tried only where a match can begin
+                i, j = bisect.bisect_left(where, lo), bisect.bisect_left(where, hi)
+                after = lo
+                for at in where[i:j]:
+                    if at >= after and (hit := match(text, at, hi)) is not None:
+                        found.append((at, r, _candidate(hit, rule)))
+                        after = hit.end()  # never the match's start: rules match no empty text
     found.sort(key=lambda t: (t[0], t[1]))
     return [c for _, _, c in found]
+
+
+def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
+    groups = m.groupdict()
+    start = m.end("outer") if groups.get("outer") else m.start()
+    return Candidate(start, m.end(), rule, groups, m.start())
+
+
+def _starts(text: str, starts: tuple[frozenset[str], str], begins: dict[str, list[int]]) -> list[int]:
+    """Where a match of a rule with these ``starts`` can begin, in text order."""
+    keys, marks = starts
+    where = [at for key in keys if key in begins for at in begins[key]]
+    where += begins.get("", ())
+    if marks:
+        where += [m.start() for m in _marks(marks).finditer(text)]
+    where.sort()
+    return where

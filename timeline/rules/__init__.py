@@ -24,7 +24,7 @@ import attrs
 
 from ..lexicon import Lexicon, load
 from ..model import TIMEX_TYPES
-from .keys import DIGIT, pattern_keys
+from .keys import DIGIT, Starts, pattern_keys, pattern_starts
 
 __all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template"]
 
@@ -69,6 +69,9 @@ class Rule:
     source: str = ""
     #: one of these token keys is in every match (see ``keys.py``); None: unknown
     keys: frozenset[str] | None = None
+    #: the keys of the token a match begins with, and the other characters it can begin
+    #: with (see ``keys.pattern_starts``); None: unknown
+    starts: Starts | None = None
 
 
 @attrs.frozen(slots=True)
@@ -85,6 +88,8 @@ class RuleSet:
     everywhere: tuple[int, ...]
     #: some key is shorter than three letters: tokens are looked up by 1 and 2 letters too
     short_keys: bool
+    #: the keys of the tokens some rule's matches begin with
+    start_keys: frozenset[str] = frozenset()
 
 
 def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) -> str:
@@ -181,6 +186,7 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
                     veto=veto,
                     source=item.name,
                     keys=pattern_keys(regex.pattern, regex.flags),
+                    starts=pattern_starts(regex.pattern, regex.flags),
                 )
             )
     return rules
@@ -224,4 +230,5 @@ def ruleset(language: str = "en", any_case: bool = False) -> RuleSet:
     rules = tuple(_load_rules(language, lexicon, any_case))
     by_key, everywhere = _index(rules)
     short = any(len(k) < 3 for k in by_key if k != DIGIT)
-    return RuleSet(language, lexicon, rules, by_key, everywhere, short)
+    start_keys = frozenset(k for r in rules if r.starts is not None for k in r.starts[0])
+    return RuleSet(language, lexicon, rules, by_key, everywhere, short, start_keys)
