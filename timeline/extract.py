@@ -16,7 +16,7 @@ import re
 
 import attrs
 
-from .rules import Rule, RuleSet
+from .rules import Rule, RuleSet, token_groups
 from .rules.keys import DIGIT
 
 __all__ = ["Candidate", "candidates", "WINDOW"]
@@ -64,23 +64,33 @@ def _hits(text: str, rules: RuleSet) -> Hits:
 def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
     """``_hits``, and where the tokens that some rule's matches begin with start, by key
     (tokens whose key is not plain ASCII under the key ``""``: case folding may match them)."""
-    by_key, short, starting = rules.by_key, rules.short_keys, rules.start_keys
+    table = rules.tokens
     hits: Hits = {}
     every: list[tuple[int, int]] = []
     begins: dict[str, list[int]] = {}
     for m in _TOKEN.finditer(text):
         tok = m.group()
         low = DIGIT if tok[0].isdigit() else tok[:3].lower()
-        if low in starting or not low.isascii():
-            begins.setdefault(low if low.isascii() else "", []).append(m.start())
-        span = None
-        for key in (low, low[:1], low[:2]) if short and low != DIGIT else (low,):
-            groups = by_key.get(key)
-            if groups is not None:
-                span = span or m.span()
-                for group in groups:
-                    hits.setdefault(group, []).append(span)
-        if span is not None:
+        role = table.get(low)
+        if role is None:
+            if low.isascii():
+                continue  # a token no rule needs
+            # case folding may match it as some key: every rule can begin here
+            role = token_groups(low, rules.by_key, rules.short_keys), True
+            low = ""
+        groups, begin = role
+        if begin:
+            if low in begins:
+                begins[low].append(m.start())
+            else:
+                begins[low] = [m.start()]
+        if groups:
+            span = m.span()
+            for group in groups:
+                if group in hits:
+                    hits[group].append(span)
+                else:
+                    hits[group] = [span]
             every.append(span)
     if rules.everywhere:
         hits[rules.everywhere] = every

@@ -14,7 +14,9 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
 import tomllib
 from functools import cache
 from importlib import resources
@@ -90,6 +92,10 @@ class RuleSet:
     short_keys: bool
     #: the keys of the tokens some rule's matches begin with
     start_keys: frozenset[str] = frozenset()
+    #: what a token with an ASCII key does (keys that do nothing are left out): the groups
+    #: of ``by_key`` it opens a window for (looked up by 1 and 2 letters too when
+    #: ``short_keys``), and whether some rule's matches begin with it
+    tokens: dict[str, tuple[tuple[tuple[int, ...], ...], bool]] = attrs.field(factory=dict)
 
 
 def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) -> str:
@@ -231,4 +237,28 @@ def ruleset(language: str = "en", any_case: bool = False) -> RuleSet:
     by_key, everywhere = _index(rules)
     short = any(len(k) < 3 for k in by_key if k != DIGIT)
     start_keys = frozenset(k for r in rules if r.starts is not None for k in r.starts[0])
-    return RuleSet(language, lexicon, rules, by_key, everywhere, short, start_keys)
+    tokens = _token_table(by_key, short, start_keys)
+    return RuleSet(language, lexicon, rules, by_key, everywhere, short, start_keys, tokens)
+
+
+def token_groups(
+    key: str, by_key: dict[str, tuple[tuple[int, ...], ...]], short: bool
+) -> tuple[tuple[int, ...], ...]:
+    """The groups of ``by_key`` a token with ``key`` opens a window for."""
+    if not short or key == DIGIT:
+        return by_key.get(key, ())
+    return tuple(g for k in (key, key[:1], key[:2]) for g in by_key.get(k, ()))
+
+
+def _token_table(
+    by_key: dict[str, tuple[tuple[int, ...], ...]], short: bool, start_keys: frozenset[str]
+) -> dict[str, tuple[tuple[tuple[int, ...], ...], bool]]:
+    """``RuleSet.tokens``: every key of up to three ASCII letters, and digits."""
+    letters = string.ascii_lowercase
+    keys = [DIGIT] + ["".join(p) for n in (1, 2, 3) for p in itertools.product(letters, repeat=n)]
+    table = {}
+    for key in keys:
+        groups = token_groups(key, by_key, short)
+        if groups or key in start_keys:
+            table[key] = (groups, key in start_keys)
+    return table
