@@ -97,25 +97,29 @@ def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
     return hits, begins
 
 
+_WORD_END = re.compile(r"\S*")  # \s is exactly str.isspace
+
+
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged windows of WINDOW characters around each span, the end widened to whitespace."""
     n = len(text)
-    merged: list[list[int]] = []
+    merged: list[tuple[int, int]] = []
+    lo = hi = -1
     for s, e in spans:
-        lo, hi = max(0, s - WINDOW), min(n, e + WINDOW)
-        if merged and lo <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], hi)
+        a, b = s - WINDOW if s > WINDOW else 0, e + WINDOW if e + WINDOW < n else n
+        if a <= hi:
+            if b > hi:
+                hi = b
         else:
-            merged.append([lo, hi])
+            if hi >= 0:
+                merged.append((lo, hi))
+            lo, hi = a, b
+    if hi >= 0:
+        merged.append((lo, hi))
     # a window may start inside a word (the rules' look-behinds see the text before it) but
     # must not end inside one: a match cut at the window's end could look like a whole word
-    out: list[tuple[int, int]] = []
-    for lo, hi in merged:
-        stop = min(n, hi + 40)
-        while hi < stop and not text[hi].isspace():
-            hi += 1
-        out.append((lo, hi))
-    return out
+    word_end = _WORD_END.match
+    return [(lo, word_end(text, hi, hi + 40).end()) for lo, hi in merged]  # type: ignore[union-attr]
 
 
 @functools.cache
