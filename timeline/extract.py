@@ -70,20 +70,23 @@ def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
     begins: dict[str, list[int]] = {}
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        low = DIGIT if tok[0].isdigit() else tok[:3].lower()
+        low = tok[:3].lower()
         role = table.get(low)
         if role is None:
             if low.isascii():
                 continue  # a token no rule needs
-            # case folding may match it as some key: every rule can begin here
-            role = token_groups(low, rules.by_key, rules.short_keys), True
-            low = ""
-        groups, begin = role
-        if begin:
-            if low in begins:
-                begins[low].append(m.start())
+            if tok[0].isdigit():  # digits other than 0-9 (or a letter such as "²")
+                role = table.get(DIGIT)
+                if role is None:
+                    continue
+            else:  # case folding may match it as some key: every rule can begin here
+                role = token_groups(low, rules.by_key, rules.short_keys), ""
+        groups, key = role
+        if key is not None:
+            if key in begins:
+                begins[key].append(m.start())
             else:
-                begins[low] = [m.start()]
+                begins[key] = [m.start()]
         if groups:
             span = m.span()
             for group in groups:

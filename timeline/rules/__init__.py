@@ -92,10 +92,11 @@ class RuleSet:
     short_keys: bool
     #: the keys of the tokens some rule's matches begin with
     start_keys: frozenset[str] = frozenset()
-    #: what a token with an ASCII key does (keys that do nothing are left out): the groups
-    #: of ``by_key`` it opens a window for (looked up by 1 and 2 letters too when
-    #: ``short_keys``), and whether some rule's matches begin with it
-    tokens: dict[str, tuple[tuple[tuple[int, ...], ...], bool]] = attrs.field(factory=dict)
+    #: what an ASCII token does, by its first three characters lowercased (those that do
+    #: nothing are left out): the groups of ``by_key`` it opens a window for (looked up by
+    #: 1 and 2 letters too when ``short_keys``), and its key when some rule's matches begin
+    #: with it (else None)
+    tokens: dict[str, tuple[tuple[tuple[int, ...], ...], str | None]] = attrs.field(factory=dict)
 
 
 def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) -> str:
@@ -252,13 +253,18 @@ def token_groups(
 
 def _token_table(
     by_key: dict[str, tuple[tuple[int, ...], ...]], short: bool, start_keys: frozenset[str]
-) -> dict[str, tuple[tuple[tuple[int, ...], ...], bool]]:
-    """``RuleSet.tokens``: every key of up to three ASCII letters, and digits."""
-    letters = string.ascii_lowercase
-    keys = [DIGIT] + ["".join(p) for n in (1, 2, 3) for p in itertools.product(letters, repeat=n)]
+) -> dict[str, tuple[tuple[tuple[int, ...], ...], str | None]]:
+    """``RuleSet.tokens``: every run of up to three ASCII letters (lowercase) or digits,
+    and ``DIGIT``."""
     table = {}
-    for key in keys:
-        groups = token_groups(key, by_key, short)
-        if groups or key in start_keys:
-            table[key] = (groups, key in start_keys)
+    for chars in (string.ascii_lowercase, string.digits):
+        for n in (1, 2, 3):
+            for p in itertools.product(chars, repeat=n):
+                head = "".join(p)
+                key = DIGIT if head[0].isdigit() else head
+                groups = token_groups(key, by_key, short)
+                if groups or key in start_keys:
+                    table[head] = (groups, key if key in start_keys else None)
+    if "0" in table:
+        table[DIGIT] = table["0"]  # for digits other than 0-9
     return table
