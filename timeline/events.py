@@ -19,6 +19,7 @@ See docs/events.md.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import re
@@ -106,6 +107,15 @@ def _relation_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@functools.cache
+def _any_cue() -> re.Pattern[str]:
+    """A cue word of any relation, as every relation pattern opens: text without one has
+    no relation to find."""
+    rel = lexicon()["relations"]
+    cues = _phrase(w for name in RELATIONS[1:] for w in rel[name])
+    return re.compile(rf"(?:^|[^\w-])(?:{cues})\s", re.I)
+
+
 def relation_of(before: str) -> str:
     """The relation the text right before an expression gives it; ON without a cue.
 
@@ -113,6 +123,8 @@ def relation_of(before: str) -> str:
     ('SINCE', 'AFTER', 'ON')
     """
     tail = before[-80:]
+    if not _any_cue().search(tail):
+        return "ON"
     for name, pattern in _relation_patterns():
         if pattern.search(tail):
             return name
@@ -169,23 +181,48 @@ def expression_range(expr: Expression, anchor: _dt.datetime) -> Range:
 _TOKEN = re.compile(r"\w+(?:[’'-]\w+)*|[^\w\s]")
 
 
+@functools.cache
+def _sets() -> dict[str, frozenset[str]]:
+    """The trigger word lists of ``lexicon()`` as sets, for lookups."""
+    trig, rel = lexicon()["triggers"], lexicon()["relations"]
+    return {
+        **{name: frozenset(words) for name, words in trig.items()},
+        "determiners": frozenset(rel["determiners"]),
+        "bridges": frozenset(rel["bridges"]),
+    }
+
+
+_HAVE = frozenset({"have", "has", "had"})
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _verb_class(word: str) -> tuple[int | None, bool, bool, bool]:
+    """What ``_is_verb`` can tell of ``word`` alone: (tier, whether that is final, whether
+    an auxiliary before it makes it a verb ("is rising"), whether have/has/had before it
+    does ("have risen"))."""
+    w = word.lower()
+    sets = _sets()
+    if w in sets["reporting"]:
+        return 1, True, False, False
+    if w in sets["be_have"]:
+        return 2, True, False, False
+    if w in sets["verbs"]:
+        return 0, True, False, False
+    if w in sets["not_verbs"] or not w.isalpha():
+        return None, True, False, False
+    if len(w) > 3 and w.endswith("ed"):
+        return 0, True, False, False
+    return None, False, len(w) > 4 and w.endswith("ing"), w not in sets["auxiliaries"]
+
+
 def _is_verb(word: str, prev: str) -> int | None:
     """Tier of a verb-like token (0 content verb, 1 reporting, 2 be/have/will), or None."""
-    w = word.lower()
-    trig = lexicon()["triggers"]
-    if w in trig["reporting"]:
-        return 1
-    if w in trig["be_have"]:
-        return 2
-    if w in trig["verbs"]:
+    tier, final, after_auxiliary, after_have = _verb_class(word)
+    if final:
+        return tier
+    if after_auxiliary and prev.lower() in _sets()["auxiliaries"]:
         return 0
-    if w in trig["not_verbs"] or not w.isalpha():
-        return None
-    if len(w) > 3 and w.endswith("ed"):
-        return 0
-    if len(w) > 4 and w.endswith("ing") and prev.lower() in trig["auxiliaries"]:
-        return 0
-    if prev.lower() in ("have", "has", "had") and w not in trig["auxiliaries"]:
+    if after_have and prev.lower() in _HAVE:
         return 0  # a participle: "have risen"
     return None
 
@@ -197,35 +234,43 @@ def _trigger(text: str, seg: tuple[int, int], expr: Expression) -> tuple[str, in
     # and a long segment must not make every expression read all of it
     s, e = max(seg[0], expr.start - TRIGGER_REACH), min(seg[1], expr.end + TRIGGER_REACH)
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, s, e)]
-    trig = lexicon()["triggers"]
-    nouns, dets = trig["nouns"], lexicon()["relations"]["determiners"]
-    after = [t for t in tokens if t[1] >= expr.end]
-    for i, (word, pos) in enumerate(after[:3]):
+    sets = _sets()
+    nouns, dets, bridges = sets["nouns"], sets["determiners"], sets["bridges"]
+    x_start, x_end = expr.start, expr.end
+    first_after = bisect.bisect_left(tokens, x_end, key=lambda t: t[1])
+    for i, (word, pos) in enumerate(tokens[first_after : first_after + 3]):
         w = word.lower()
         if w in nouns:
             return word, pos, True
         if not word[0].isalnum() or w in dets or _is_verb(word, "") is not None or i == 2:
             break
-        if w in lexicon()["relations"]["bridges"]:
+        if w in bridges:
             break
     best: tuple[int, int, str, int] | None = None
+    auxiliaries = sets["auxiliaries"]
+    verb_class = _verb_class
     prev = ""
     for word, pos in tokens:
-        inside = expr.start <= pos < expr.end
-        tier = None if inside else _is_verb(word, prev)
+        if x_start <= pos < x_end:
+            prev = word
+            continue
+        tier, final, after_auxiliary, after_have = verb_class(word)
+        if not final and (
+            (after_auxiliary and prev.lower() in auxiliaries) or (after_have and prev.lower() in _HAVE)
+        ):
+            tier = 0
         prev = word
         if tier is None:
             continue
-        distance = expr.start - pos if pos < expr.start else pos - expr.end
-        cand = (tier, distance, word, pos)
-        if best is None or cand[:2] < best[:2]:
-            best = cand
+        distance = x_start - pos if pos < x_start else pos - x_end
+        if best is None or tier < best[0] or (tier == best[0] and distance < best[1]):
+            best = (tier, distance, word, pos)
     if best is not None:
         return best[2], best[3], False
     nearest = [
-        (abs(pos - expr.start), word, pos)
+        (abs(pos - x_start), word, pos)
         for word, pos in tokens
-        if word.lower() in nouns and not expr.start <= pos < expr.end
+        if word.lower() in nouns and not x_start <= pos < x_end
     ]
     if nearest:
         _, word, pos = min(nearest)

@@ -3,15 +3,20 @@
 One cheap pass splits the text into letter and digit tokens; a token whose key (its first
 three letters, or ``#`` for digits) some rule needs opens a window around it for that rule
 (``rules.keys``), so each rule searches only near the words it cannot match without.
+Within its windows a rule is tried only where a match can begin: at the tokens whose keys
+its matches begin with, and at the few other characters they can begin with
+(``Rule.starts``). That finds what a search of the whole window finds, in the same order.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 import attrs
 
-from .rules import Rule, RuleSet
+from .rules import Rule, RuleSet, token_groups
 from .rules.keys import DIGIT
 
 __all__ = ["Candidate", "candidates", "WINDOW"]
@@ -47,63 +52,129 @@ class Candidate:
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
-def _hits(text: str, rules: RuleSet) -> dict[tuple[int, ...], list[tuple[int, int]]]:
+Hits = dict[tuple[int, ...], list[tuple[int, int]]]
+
+
+def _hits(text: str, rules: RuleSet) -> Hits:
     """Rules with the same keys (as a tuple of rule indexes) -> the spans of the tokens that
     open a window for them, in text order."""
-    by_key, short = rules.by_key, rules.short_keys
-    hits: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+    return _scan(text, rules)[0]
+
+
+def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
+    """``_hits``, and where the tokens that some rule's matches begin with start, by key
+    (tokens whose key is not plain ASCII under the key ``""``: case folding may match them)."""
+    table = rules.tokens
+    hits: Hits = {}
     every: list[tuple[int, int]] = []
+    begins: dict[str, list[int]] = {}
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        low = DIGIT if tok[0].isdigit() else tok[:3].lower()
-        span = None
-        for key in (low, low[:1], low[:2]) if short and low != DIGIT else (low,):
-            groups = by_key.get(key)
-            if groups is not None:
-                span = span or m.span()
-                for group in groups:
-                    hits.setdefault(group, []).append(span)
-        if span is not None:
+        low = tok[:3].lower()
+        role = table.get(low)
+        if role is None:
+            if low.isascii():
+                continue  # a token no rule needs
+            if tok[0].isdigit():  # digits other than 0-9 (or a letter such as "²")
+                role = table.get(DIGIT)
+                if role is None:
+                    continue
+            else:  # case folding may match it as some key: every rule can begin here
+                role = token_groups(low, rules.by_key, rules.short_keys), ""
+        groups, key = role
+        if key is not None:
+            if key in begins:
+                begins[key].append(m.start())
+            else:
+                begins[key] = [m.start()]
+        if groups:
+            span = m.span()
+            for group in groups:
+                if group in hits:
+                    hits[group].append(span)
+                else:
+                    hits[group] = [span]
             every.append(span)
     if rules.everywhere:
         hits[rules.everywhere] = every
-    return hits
+    return hits, begins
+
+
+_WORD_END = re.compile(r"\S*")  # \s is exactly str.isspace
 
 
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged windows of WINDOW characters around each span, the end widened to whitespace."""
     n = len(text)
-    merged: list[list[int]] = []
+    merged: list[tuple[int, int]] = []
+    lo = hi = -1
     for s, e in spans:
-        lo, hi = max(0, s - WINDOW), min(n, e + WINDOW)
-        if merged and lo <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], hi)
+        a, b = s - WINDOW if s > WINDOW else 0, e + WINDOW if e + WINDOW < n else n
+        if a <= hi:
+            if b > hi:
+                hi = b
         else:
-            merged.append([lo, hi])
+            if hi >= 0:
+                merged.append((lo, hi))
+            lo, hi = a, b
+    if hi >= 0:
+        merged.append((lo, hi))
     # a window may start inside a word (the rules' look-behinds see the text before it) but
     # must not end inside one: a match cut at the window's end could look like a whole word
-    out: list[tuple[int, int]] = []
-    for lo, hi in merged:
-        stop = min(n, hi + 40)
-        while hi < stop and not text[hi].isspace():
-            hi += 1
-        out.append((lo, hi))
-    return out
+    word_end = _WORD_END.match
+    return [(lo, word_end(text, hi, hi + 40).end()) for lo, hi in merged]  # type: ignore[union-attr]
+
+
+@functools.cache
+def _marks(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def candidates(text: str, rules: RuleSet) -> list[Candidate]:
     """Every match of every rule (overlapping ones included), vetoes too, in text order."""
     found: list[tuple[int, int, Candidate]] = []
-    for group, spans in _hits(text, rules).items():
+    hits, begins = _scan(text, rules)
+    starts_at: dict[tuple[frozenset[str], str], list[int]] = {}
+    for group, spans in hits.items():
         windows = _windows(text, sorted(set(spans)))
         for r in group:
             rule = rules.rules[r]
+            if rule.starts is None:
+                for lo, hi in windows:
+                    for m in rule.regex.finditer(text, lo, hi):
+                        if m.end() > m.start():
+                            found.append((m.start(), r, _candidate(m, rule)))
+                continue
+            where = starts_at.get(rule.starts)
+            if where is None:
+                where = starts_at[rule.starts] = _starts(text, rule.starts, begins)
+            if not where:
+                continue
+            match = rule.regex.match
             for lo, hi in windows:
-                for m in rule.regex.finditer(text, lo, hi):
-                    if m.end() <= m.start():
-                        continue
-                    groups = m.groupdict()
-                    start = m.end("outer") if groups.get("outer") else m.start()
-                    found.append((m.start(), r, Candidate(start, m.end(), rule, groups, m.start())))
+                # a search of the window, tried only where a match can begin
+                i, j = bisect.bisect_left(where, lo), bisect.bisect_left(where, hi)
+                after = lo
+                for at in where[i:j]:
+                    if at >= after and (hit := match(text, at, hi)) is not None:
+                        found.append((at, r, _candidate(hit, rule)))
+                        after = hit.end()  # never the match's start: rules match no empty text
     found.sort(key=lambda t: (t[0], t[1]))
     return [c for _, _, c in found]
+
+
+def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
+    groups = m.groupdict()
+    start = m.end("outer") if groups.get("outer") else m.start()
+    return Candidate(start, m.end(), rule, groups, m.start())
+
+
+def _starts(text: str, starts: tuple[frozenset[str], str], begins: dict[str, list[int]]) -> list[int]:
+    """Where a match of a rule with these ``starts`` can begin, in text order."""
+    keys, marks = starts
+    where = [at for key in keys if key in begins for at in begins[key]]
+    where += begins.get("", ())
+    if marks:
+        where += [m.start() for m in _marks(marks).finditer(text)]
+    where.sort()
+    return where

@@ -14,7 +14,9 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
 import tomllib
 from functools import cache
 from importlib import resources
@@ -24,7 +26,7 @@ import attrs
 
 from ..lexicon import Lexicon, load
 from ..model import TIMEX_TYPES
-from .keys import DIGIT, pattern_keys
+from .keys import DIGIT, Starts, pattern_keys, pattern_starts
 
 __all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template"]
 
@@ -69,6 +71,9 @@ class Rule:
     source: str = ""
     #: one of these token keys is in every match (see ``keys.py``); None: unknown
     keys: frozenset[str] | None = None
+    #: the keys of the token a match begins with, and the other characters it can begin
+    #: with (see ``keys.pattern_starts``); None: unknown
+    starts: Starts | None = None
 
 
 @attrs.frozen(slots=True)
@@ -85,6 +90,13 @@ class RuleSet:
     everywhere: tuple[int, ...]
     #: some key is shorter than three letters: tokens are looked up by 1 and 2 letters too
     short_keys: bool
+    #: the keys of the tokens some rule's matches begin with
+    start_keys: frozenset[str] = frozenset()
+    #: what an ASCII token does, by its first three characters lowercased (those that do
+    #: nothing are left out): the groups of ``by_key`` it opens a window for (looked up by
+    #: 1 and 2 letters too when ``short_keys``), and its key when some rule's matches begin
+    #: with it (else None)
+    tokens: dict[str, tuple[tuple[tuple[int, ...], ...], str | None]] = attrs.field(factory=dict)
 
 
 def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) -> str:
@@ -181,6 +193,7 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
                     veto=veto,
                     source=item.name,
                     keys=pattern_keys(regex.pattern, regex.flags),
+                    starts=pattern_starts(regex.pattern, regex.flags),
                 )
             )
     return rules
@@ -224,4 +237,34 @@ def ruleset(language: str = "en", any_case: bool = False) -> RuleSet:
     rules = tuple(_load_rules(language, lexicon, any_case))
     by_key, everywhere = _index(rules)
     short = any(len(k) < 3 for k in by_key if k != DIGIT)
-    return RuleSet(language, lexicon, rules, by_key, everywhere, short)
+    start_keys = frozenset(k for r in rules if r.starts is not None for k in r.starts[0])
+    tokens = _token_table(by_key, short, start_keys)
+    return RuleSet(language, lexicon, rules, by_key, everywhere, short, start_keys, tokens)
+
+
+def token_groups(
+    key: str, by_key: dict[str, tuple[tuple[int, ...], ...]], short: bool
+) -> tuple[tuple[int, ...], ...]:
+    """The groups of ``by_key`` a token with ``key`` opens a window for."""
+    if not short or key == DIGIT:
+        return by_key.get(key, ())
+    return tuple(g for k in (key, key[:1], key[:2]) for g in by_key.get(k, ()))
+
+
+def _token_table(
+    by_key: dict[str, tuple[tuple[int, ...], ...]], short: bool, start_keys: frozenset[str]
+) -> dict[str, tuple[tuple[tuple[int, ...], ...], str | None]]:
+    """``RuleSet.tokens``: every run of up to three ASCII letters (lowercase) or digits,
+    and ``DIGIT``."""
+    table = {}
+    for chars in (string.ascii_lowercase, string.digits):
+        for n in (1, 2, 3):
+            for p in itertools.product(chars, repeat=n):
+                head = "".join(p)
+                key = DIGIT if head[0].isdigit() else head
+                groups = token_groups(key, by_key, short)
+                if groups or key in start_keys:
+                    table[head] = (groups, key if key in start_keys else None)
+    if "0" in table:
+        table[DIGIT] = table["0"]  # for digits other than 0-9
+    return table

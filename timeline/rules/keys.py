@@ -7,6 +7,10 @@ compiled pattern (``re._parser``), so they follow the rule and its word classes 
 One assumption: an optional part before a required word ends a word ("mid-March",
 "mid March"), so the required word starts a token of its own.
 
+``pattern_starts`` reads, the same way, the keys of the token a match can begin with (no
+assumption there): the extractor tries a rule only where such a token, or one of a few
+other characters it can begin with, starts.
+
 >>> import re
 >>> sorted(pattern_keys(re.compile(r"(?:early )?(?:June|March) \\d+").pattern, 0))
 ['jun', 'mar']
@@ -14,13 +18,14 @@ One assumption: an optional part before a required word ends a word ("mid-March"
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["DIGIT", "token_key", "pattern_keys"]
+__all__ = ["DIGIT", "Starts", "token_key", "pattern_keys", "pattern_starts"]
 
 DIGIT = "#"
 #: keys of very common words: a rule keyed by one of them would run almost everywhere
@@ -149,3 +154,160 @@ def _after(seq: Sequence[Item], at_start: bool) -> bool:
 def pattern_keys(pattern: str, flags: int) -> Keys | None:
     """The keys one of which every match of the pattern holds (None: run it everywhere)."""
     return _need(sre_parse.parse(pattern, flags).data, True)
+
+
+# ---------------------------------------------------------------- where a match can begin
+
+#: the keys one of which the token a match begins with has (a key of fewer than three
+#: letters: the whole token), and the characters other than token characters it can begin
+#: with
+Starts = tuple[frozenset[str], str]
+
+_OPEN, _EXACT = 0, 1  # more letters of the first token may follow / the key is known
+_LETTER = re.compile(r"[^\W\d_]")  # the extractor's token classes
+_DIGIT_CHAR = re.compile(r"\d")
+_MAX_OUTCOMES = 400
+Outcome = tuple[str, int]  # (the first token's key so far, or _MARK + a character; _OPEN or _EXACT)
+_MARK = "\x00"  # before a character a match can begin with that starts no token
+_SPACE = "\\s"  # stands for any whitespace character in ``_chars``
+
+
+def _chars(op: Any, av: Any) -> set[str] | None:
+    """The characters a one-character item matches ("0" for any digit, ``_SPACE`` for any
+    whitespace), or None when they are many or unknown."""
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op is not C.IN:
+        return None
+    out: set[str] = set()
+    for o, a in av:
+        if o is C.LITERAL:
+            out.add(chr(a))
+        elif o is C.RANGE and a[1] - a[0] <= 60:
+            out.update(chr(c) for c in range(a[0], a[1] + 1))
+        elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+            out.add("0")
+        elif o is C.CATEGORY and a is C.CATEGORY_SPACE:
+            out.add(_SPACE)
+        else:
+            return None
+    return out
+
+
+def _step(key: str, chars: Iterable[str]) -> set[Outcome] | None:
+    """The outcomes of one more character after the letters ``key`` (None: unknown)."""
+    out: set[Outcome] = set()
+    for ch in chars:
+        if ch == _SPACE or not (_DIGIT_CHAR.fullmatch(ch) or _LETTER.fullmatch(ch)):
+            if key:
+                out.add((key, _EXACT))  # the letters end
+            elif ch != _SPACE and ch.lower() == ch.upper() == ch.casefold():
+                out.add((_MARK + ch, _EXACT))  # a character without case that starts no token
+            else:
+                return None
+        elif _DIGIT_CHAR.fullmatch(ch):
+            out.add((key or DIGIT, _EXACT))  # a digit token, or the end of a letter one
+        elif ch.isascii() and ch.isalpha():
+            longer = key + ch.lower()
+            out.add((longer, _OPEN if len(longer) < 3 else _EXACT))
+        else:
+            return None  # a letter other than a-z: case folding is not lowercasing
+    return out
+
+
+def _opened(keys: Iterable[str]) -> set[Outcome]:
+    return {(k, _OPEN) for k in keys}
+
+
+def _begin(seq: Sequence[Item], outcomes: set[Outcome]) -> set[Outcome] | None:
+    """The outcomes after ``seq`` from those before it (None: unknown)."""
+    for item in seq:
+        still = {k for k, state in outcomes if state == _OPEN}
+        if not still:
+            break
+        after = _begin_item(item, still)
+        if after is None or len(after) > _MAX_OUTCOMES:
+            return None
+        outcomes = {o for o in outcomes if o[1] != _OPEN} | after
+    return outcomes
+
+
+def _begin_item(item: Item, still: set[str]) -> set[Outcome] | None:
+    op, av = item
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return _opened(still)  # zero width
+    if op is C.SUBPATTERN:
+        return _begin(av[3].data, _opened(still))
+    if op is C.ATOMIC_GROUP:
+        return _begin(av.data, _opened(still))
+    if op is C.BRANCH:
+        out: set[Outcome] = set()
+        for alternative in av[1]:
+            after = _begin(alternative.data, _opened(still))
+            if after is None:
+                return None
+            out |= after
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        current = _opened(still)
+        out = set(current) if lo == 0 else set()
+        # a first token's key is at most three letters: more repeats add nothing new
+        for n in range(1, min(hi, lo + 4) + 1):
+            going = {k for k, state in current if state == _OPEN}
+            if not going:
+                break
+            after = _begin(sub.data, _opened(going))
+            if after is None:
+                return None
+            out |= {o for o in after if o[1] != _OPEN}
+            current = after
+            if n >= lo:
+                out |= after
+        return out
+    chars = _chars(op, av)
+    if chars is None:
+        return None
+    out = set()
+    for key in still:
+        after = _step(key, chars)
+        if after is None:
+            return None
+        out |= after
+    return out
+
+
+def _after_no_word(item: Item) -> bool:
+    """Whether ``item`` is a look-behind that no word character may precede, as the one
+    every rule opens with (``rules.compile_template``)."""
+    op, av = item
+    if op is not C.ASSERT_NOT or av[0] != -1 or len(av[1].data) != 1:
+        return False
+    inner_op, inner_av = av[1].data[0]
+    return inner_op is C.IN and (C.CATEGORY, C.CATEGORY_WORD) in inner_av
+
+
+@cache
+def pattern_starts(pattern: str, flags: int) -> Starts | None:
+    r"""The keys of the token a match can begin with, and the other characters it can begin
+    with; None when they are unknown (or the pattern does not open with the rules'
+    word-start look-behind, or can match nothing). A match begins where no word character
+    precedes it, so a letter or digit there starts a token.
+
+    >>> p = re.compile(r"(?<![\w'\u2019-])(?:(?:early |an? )?(?:June|March) \d+|\$\d)", re.I)
+    >>> keys, marks = pattern_starts(p.pattern, p.flags)
+    >>> sorted(keys), marks
+    (['a', 'an', 'ear', 'jun', 'mar'], '$')
+    """
+    if flags & re.ASCII:
+        return None  # then the look-behind would not see every character of a token
+    parsed = sre_parse.parse(pattern, flags)
+    data = list(parsed.data)
+    if not data or not _after_no_word(data[0]) or parsed.getwidth()[0] == 0:
+        return None
+    outcomes = _begin(data[1:], {("", _OPEN)})
+    if outcomes is None or any(state == _OPEN or not k for k, state in outcomes):
+        return None
+    keys = frozenset(k for k, _ in outcomes if not k.startswith(_MARK))
+    marks = "".join(sorted({k[1:] for k, _ in outcomes if k.startswith(_MARK)}))
+    return keys, marks
