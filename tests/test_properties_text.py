@@ -21,6 +21,7 @@ from strategies import (
 )
 
 import timeline
+from timeline import tense
 from timeline.extract import _hits, _windows, candidates
 from timeline.model import DOMAINS, Document
 from timeline.rules import ruleset
@@ -111,3 +112,11 @@ def test_the_next_token_check_skips_only_starts_where_no_rule_matches(text: str,
         return [(c.start, c.end, c.rule.name) for c in candidates(text, rs)]  # type: ignore[arg-type]
     assert found(rules) == found(unchecked)
 
+
+@given(st.one_of(glued_text, any_text, fragment_text), st.data())
+def test_tense_cues_tried_only_at_their_first_words_are_those_a_search_finds(text: str, data: st.DataObject) -> None:
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    fast = tense._cue_matches(text, s, e, tense._firsts())
+    slow = tense._cue_matches(text, s, e, None)
+    assert [[m.span() for m in ms] for ms in fast] == [[m.span() for m in ms] for ms in slow]
