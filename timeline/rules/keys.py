@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -152,7 +152,7 @@ def _after(seq: Sequence[Item], at_start: bool) -> bool:
     return at_start
 
 
-@cache
+@lru_cache(maxsize=1)  # the analyses of one rule run one after another; keep no more
 def _parsed(pattern: str, flags: int) -> Any:
     """The parsed pattern (read, never changed, by the analyses below)."""
     return sre_parse.parse(pattern, flags)
