@@ -658,6 +658,17 @@ FRAGMENTS = (
 fragment_text = st.lists(st.sampled_from(FRAGMENTS), max_size=25).map(" ".join)
 #: any Unicode without surrogates (a str Python can encode), control characters included
 any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+#: temporal words and cue words glued by odd separators, in odd case, with a few letters
+#: that case folding matches to ASCII ones ("ſ" is "s", "K" is "k")
+GLUES = (" ", "", "-", "'", "’", "\n", ", ", ".", "$", "(", "_", "ſ", "K", "ı", "é")
+glued_text = st.lists(
+    st.tuples(
+        st.sampled_from(FRAGMENTS + ("will", "had been set", "next to", "planning", "closed", "at last", "'ll")),
+        st.sampled_from(GLUES),
+        st.sampled_from((str, str.upper, str.title)),
+    ),
+    max_size=25,
+).map(lambda parts: "".join(case(word) + glue for word, glue, case in parts))
 
 # ---------------------------------------------------------------- ranges, events
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,9 +17,11 @@ from strategies import (
     midnight_anchors,
     aware_anchors,
     fragment_text,
+    glued_text,
 )
 
 import timeline
+from timeline import tense
 from timeline.extract import _hits, _windows, candidates
 from timeline.model import DOMAINS, Document
 from timeline.rules import ruleset
@@ -98,3 +101,22 @@ def test_the_candidates_of_a_repeated_text_grow_linearly(piece: str, k: int) -> 
     pair = len(candidates(piece + "\n\n" + piece, rules))
     across = max(0, pair - 2 * one)  # candidates spanning a seam
     assert many <= k * one + (k - 1) * across
+
+
+@given(st.one_of(glued_text, any_text, fragment_text), st.booleans())
+def test_the_next_token_check_skips_only_starts_where_no_rule_matches(text: str, any_case: bool) -> None:
+    """Trying each rule at every start its first token allows finds the same candidates."""
+    rules = ruleset("en", any_case=any_case)
+    unchecked = attrs.evolve(rules, rules=tuple(attrs.evolve(r, seconds=None) for r in rules.rules))
+    def found(rs: object) -> list[tuple[int, int, str]]:
+        return [(c.start, c.end, c.rule.name) for c in candidates(text, rs)]  # type: ignore[arg-type]
+    assert found(rules) == found(unchecked)
+
+
+@given(st.one_of(glued_text, any_text, fragment_text), st.data())
+def test_tense_cues_tried_only_at_their_first_words_are_those_a_search_finds(text: str, data: st.DataObject) -> None:
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    fast = tense._cue_matches(text, s, e, tense._firsts())
+    slow = tense._cue_matches(text, s, e, None)
+    assert [[m.span() for m in ms] for ms in fast] == [[m.span() for m in ms] for ms in slow]

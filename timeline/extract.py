@@ -100,6 +100,24 @@ def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
     return hits, begins
 
 
+#: a token and the first three characters of the next one (or its first digit)
+_TWO = re.compile(r"(?>(?P<a>[^\W\d_]{1,3})[^\W\d_]*|\d+)[\W_]*+(?P<b>[^\W\d_]{1,3}|\d)")
+_UNSEEN = ("", "", -1)
+
+
+def _next_key(text: str, at: int) -> tuple[str, str, int] | None:
+    """The keys of the token at ``at`` and of the next one, and where the characters read
+    for the second key end; None when either is not plain ASCII (case folding may match
+    it) or there is no next token."""
+    m = _TWO.match(text, at)
+    if m is None:
+        return None
+    a, b = m.group("a", "b")
+    if not ((a is None or a.isascii()) and b.isascii()):
+        return None
+    return (DIGIT if a is None else a.lower()), (DIGIT if b[0].isdigit() else b.lower()), m.end()
+
+
 _WORD_END = re.compile(r"\S*")  # \s is exactly str.isspace
 
 
@@ -135,6 +153,7 @@ def candidates(text: str, rules: RuleSet) -> list[Candidate]:
     found: list[tuple[int, int, Candidate]] = []
     hits, begins = _scan(text, rules)
     starts_at: dict[tuple[frozenset[str], str], list[int]] = {}
+    next_keys: dict[int, tuple[str, str, int] | None] = {}
     for group, spans in hits.items():
         windows = _windows(text, sorted(set(spans)))
         for r in group:
@@ -151,12 +170,25 @@ def candidates(text: str, rules: RuleSet) -> list[Candidate]:
             if not where:
                 continue
             match = rule.regex.match
+            second = rule.seconds
             for lo, hi in windows:
                 # a search of the window, tried only where a match can begin
                 i, j = bisect.bisect_left(where, lo), bisect.bisect_left(where, hi)
                 after = lo
                 for at in where[i:j]:
-                    if at >= after and (hit := match(text, at, hi)) is not None:
+                    if at < after:
+                        continue
+                    if second:
+                        # not before a next token the rule cannot go on with, unless that
+                        # token is cut by the window's end
+                        nxt = next_keys.get(at, _UNSEEN)
+                        if nxt is _UNSEEN:
+                            nxt = next_keys[at] = _next_key(text, at)
+                        if nxt is not None:
+                            allowed = second.get(nxt[0])
+                            if allowed is not None and nxt[1] not in allowed and nxt[2] <= hi:
+                                continue
+                    if (hit := match(text, at, hi)) is not None:
                         found.append((at, r, _candidate(hit, rule)))
                         after = hit.end()  # never the match's start: rules match no empty text
     found.sort(key=lambda t: (t[0], t[1]))

@@ -27,12 +27,18 @@ _WORD_CHARS = frozenset(".’'-_")
 _NEXT = re.compile(r"\s*(\S{0,2})")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 _CLOSERS = "\"'”’)]"
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 @functools.cache
 def abbreviations() -> tuple[str, ...]:
     """The words (lower case, no period) after which a period ends no sentence."""
     return tuple(k.lower() for k in load("en")["event_abbreviation"].entries)
+
+
+@functools.cache
+def _abbreviation_set() -> frozenset[str]:
+    return frozenset(abbreviations())
 
 
 def _word_before(text: str, end: int) -> str:
@@ -51,7 +57,7 @@ def _is_abbreviation(word: str) -> bool:
         return True  # U.S, U.K, a.m
     if len(w) == 1 and w.isalpha():
         return True  # an initial
-    return w.lower() in abbreviations()
+    return w.lower() in _abbreviation_set()
 
 
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
@@ -69,33 +75,44 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     ['The plant opens on Mon..', 'The minister left.']
     """
     cuts = [0]
-    for para in re.finditer(r"\n[ \t]*\n", text):
-        cuts.append(para.start())
-        cuts.append(para.end())
+    if "\n" in text:
+        for para in _PARAGRAPH.finditer(text):
+            cuts.append(para.start())
+            cuts.append(para.end())
+    n = len(text)
     for m in _END.finditer(text):
         end = m.end()
-        rest = text[end : end + 3]
-        if not rest:
+        if end == n:
             continue
-        spaced = rest[0].isspace()
-        nxt = _NEXT.match(text, end).group(1) if spaced else rest[:2]  # type: ignore[union-attr]
-        if not nxt:
-            continue
+        c = text[end]
+        spaced = c.isspace()
+        if spaced:
+            nxt = _NEXT.match(text, end).group(1)  # type: ignore[union-attr]
+            if not nxt:
+                continue
+        else:
+            nxt = text[end : end + 2]
         first = nxt[1] if nxt[0] in _OPENERS and len(nxt) > 1 else nxt[0]
         if not (first.isupper() or (spaced and first.isdigit())):
             continue
-        word = _word_before(text, m.start() + 1)
-        if m.group().startswith(".") and not m.group().startswith("..") and _is_abbreviation(word):
+        start = m.start()
+        word = _word_before(text, start + 1)
+        if text[start] == "." and text[start + 1 : start + 2] != "." and _is_abbreviation(word):
             continue
         if not spaced:
             # "7.2", "U.S.Army" are no breaks: a run-on break needs a word, then "Xx"
-            head = rest[1:] if rest[0] in _OPENERS else rest[:2]
+            head = text[end + 1 : end + 3] if c in _OPENERS else text[end : end + 2]
             if len(word.rstrip(".")) < 2 or len(head) < 2 or not head[1].islower():
                 continue
         cuts.append(end)
-    cuts.append(len(text))
-    spans = (trim(text, s, e) for s, e in zip(sorted(cuts), sorted(cuts)[1:]))
-    return tuple((s, e) for s, e in spans if e > s)
+    cuts.append(n)
+    cuts.sort()
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        s, e = trim(text, a, b)
+        if e > s:
+            out.append((s, e))
+    return tuple(out)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

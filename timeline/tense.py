@@ -60,6 +60,77 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Patter
     return fut_re, past_re, not_past, not_cue_re, not_after_re
 
 
+#: where a cue can begin: a word start (no word character or apostrophe before), with the
+#: word that starts there (up to ``end``), or an apostrophe
+_RUN = re.compile(r"(?<![\w'])(?:\w+|')")
+
+
+@cache
+def _firsts() -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """The first words (lowercased) of the future cues, past cues and phrases that are no
+    cue: a cue can only begin at a word that is one of them, at an apostrophe, or (a past
+    cue) at a word ending in "ed" (None when some phrase opens otherwise)."""
+    lex = load("en")
+    future, past = lex["future_cue"], lex["past_cue"]
+    groups = (
+        [f for f, v in future.entries.items() if v],
+        [f for f, v in past.entries.items() if v],
+        [*future.extra.get("not_cue", ()), *past.extra.get("not_cue", ())],
+    )
+    out = []
+    for forms in groups:
+        words = set()
+        for form in forms:
+            word = re.match(r"\w*", form.split()[0])
+            assert word is not None
+            head = word.group()
+            if not head and not form.startswith("'"):
+                return None
+            if not head.isascii():
+                return None
+            words.add(head.lower())
+        out.append(frozenset(words))
+    return out[0], out[1], out[2]
+
+
+def _cue_matches(
+    text: str, s: int, e: int, firsts: tuple[frozenset[str], frozenset[str], frozenset[str]] | None
+) -> tuple[list[re.Match[str]], list[re.Match[str]], list[re.Match[str]]]:
+    """What ``finditer(text, s, e)`` finds of the phrases that are no cue, the future cues
+    and the past cues; with ``firsts``, each pattern is tried only at the word starts where
+    one of its phrases can begin (a word that is not plain ASCII is tried: case folding may
+    match it)."""
+    fut_re, past_re, _, not_cue_re, _ = _cues()
+    patterns = (not_cue_re, fut_re, past_re)
+    if firsts is None:
+        return tuple(list(r.finditer(text, s, e)) if r else [] for r in patterns)  # type: ignore[return-value]
+    not_first, fut_first, past_first = firsts[2], firsts[0], firsts[1]
+    tries: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for m in _RUN.finditer(text, s, e):
+        run = m.group()
+        if run.isascii() and run != "'":
+            low = run.lower()
+            if low in not_first:
+                tries[0].append(m.start())
+            if low in fut_first:
+                tries[1].append(m.start())
+            if low in past_first or low.endswith("ed"):
+                tries[2].append(m.start())
+        else:
+            for where in tries:
+                where.append(m.start())
+    out: tuple[list[re.Match[str]], list[re.Match[str]], list[re.Match[str]]] = ([], [], [])
+    for regex, where, found in zip(patterns, tries, out):
+        if regex is None:
+            continue
+        after = -1
+        for at in where:
+            if at >= after and (hit := regex.match(text, at, e)) is not None:
+                found.append(hit)
+                after = hit.end()
+    return out
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``, looked for at most SENTENCE_REACH characters
     away (the one sentence splitter, ``sentences.sentence_span``)."""
@@ -78,13 +149,14 @@ def direction(text: str, start: int, end: int) -> int | None:
         return -1  # "Wednesday's ruling": a time already known, so not ahead
     if is_modifier(text, start, end):
         return None
-    fut_re, past_re, not_past, not_cue_re, not_after_re = _cues()
+    _, _, not_past, _, not_after_re = _cues()
     s, e = sentence_bounds(text, start, end)
+    found = _cue_matches(text, s, e, _firsts())
     # phrases that hold a cue word without being a cue ("next to the embassy")
-    masked = [m.span() for m in not_cue_re.finditer(text, s, e)] if not_cue_re else []
+    masked = [m.span() for m in found[0]]
     cues: list[tuple[int, int, int]] = []  # (start, end, direction)
-    for regex, sign in ((fut_re, 1), (past_re, -1)):
-        for m in regex.finditer(text, s, e):
+    for matches, sign in ((found[1], 1), (found[2], -1)):
+        for m in matches:
             if start <= m.start() < end or any(a <= m.start() < b for a, b in masked):
                 continue
             word = m.group(0).lower()

@@ -26,7 +26,7 @@ import attrs
 
 from ..lexicon import Lexicon, load
 from ..model import TIMEX_TYPES
-from .keys import DIGIT, Starts, pattern_keys, pattern_starts
+from .keys import DIGIT, Seconds, Starts, pattern_keys, pattern_seconds, pattern_starts
 
 __all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template"]
 
@@ -74,6 +74,9 @@ class Rule:
     #: the keys of the token a match begins with, and the other characters it can begin
     #: with (see ``keys.pattern_starts``); None: unknown
     starts: Starts | None = None
+    #: for the keys of ``starts``, the keys the token after the first can have when a match
+    #: reaches it (see ``keys.pattern_seconds``); None: unknown
+    seconds: Seconds | None = None
 
 
 @attrs.frozen(slots=True)
@@ -194,6 +197,7 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
                     source=item.name,
                     keys=pattern_keys(regex.pattern, regex.flags),
                     starts=pattern_starts(regex.pattern, regex.flags),
+                    seconds=pattern_seconds(regex.pattern, regex.flags),
                 )
             )
     return rules

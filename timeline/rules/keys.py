@@ -9,7 +9,9 @@ One assumption: an optional part before a required word ends a word ("mid-March"
 
 ``pattern_starts`` reads, the same way, the keys of the token a match can begin with (no
 assumption there): the extractor tries a rule only where such a token, or one of a few
-other characters it can begin with, starts.
+other characters it can begin with, starts. ``pattern_seconds`` reads which keys the next
+token can have when a match reaches into it, so that a rule is not tried at "the" before
+"company".
 
 >>> import re
 >>> sorted(pattern_keys(re.compile(r"(?:early )?(?:June|March) \\d+").pattern, 0))
@@ -20,12 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["DIGIT", "Starts", "token_key", "pattern_keys", "pattern_starts"]
+__all__ = ["DIGIT", "Seconds", "Starts", "token_key", "pattern_keys", "pattern_starts", "pattern_seconds"]
 
 DIGIT = "#"
 #: keys of very common words: a rule keyed by one of them would run almost everywhere
@@ -150,10 +152,16 @@ def _after(seq: Sequence[Item], at_start: bool) -> bool:
     return at_start
 
 
+@lru_cache(maxsize=1)  # the analyses of one rule run one after another; keep no more
+def _parsed(pattern: str, flags: int) -> Any:
+    """The parsed pattern (read, never changed, by the analyses below)."""
+    return sre_parse.parse(pattern, flags)
+
+
 @cache
 def pattern_keys(pattern: str, flags: int) -> Keys | None:
     """The keys one of which every match of the pattern holds (None: run it everywhere)."""
-    return _need(sre_parse.parse(pattern, flags).data, True)
+    return _need(_parsed(pattern, flags).data, True)
 
 
 # ---------------------------------------------------------------- where a match can begin
@@ -301,7 +309,7 @@ def pattern_starts(pattern: str, flags: int) -> Starts | None:
     """
     if flags & re.ASCII:
         return None  # then the look-behind would not see every character of a token
-    parsed = sre_parse.parse(pattern, flags)
+    parsed = _parsed(pattern, flags)
     data = list(parsed.data)
     if not data or not _after_no_word(data[0]) or parsed.getwidth()[0] == 0:
         return None
@@ -311,3 +319,188 @@ def pattern_starts(pattern: str, flags: int) -> Starts | None:
     keys = frozenset(k for k, _ in outcomes if not k.startswith(_MARK))
     marks = "".join(sorted({k[1:] for k, _ in outcomes if k.startswith(_MARK)}))
     return keys, marks
+
+
+# ---------------------------------------------------------------- the token after the first
+
+#: for the keys of the token a match begins with, the keys the next token of the text can
+#: have when the match reaches it (a key absent: any next token)
+Seconds = dict[str, frozenset[str]]
+
+# where a match is, read from its start: in its first token (its key open or known, or a
+# digit token), between tokens, in the second token (its key open), or done (the second
+# key known, any second key, or a match that begins with no token at all)
+_K1, _T1, _T1D, _SEP, _K2, _DONE, _ANY, _NONE = range(8)
+_TERMINAL = (_DONE, _ANY, _NONE)
+_MAX_STATES = 4000
+State = tuple[str, str, int]  # (first key, second key, where)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class _Unknown(Exception):
+    """The first token's key depends on what the analysis cannot read."""
+
+
+def _kind(ch: str) -> str | None:
+    """"L" (a letter a-z, lowercase), "D" (a digit), "N" (a character that is in no
+    token) or None (unknown: another letter, or a character with case)."""
+    if ch == _SPACE:
+        return "N"
+    if _DIGIT_CHAR.fullmatch(ch):
+        return "D"
+    if _LETTER.fullmatch(ch):
+        return "L" if ch.isascii() else None
+    return "N" if ch.lower() == ch.upper() == ch.casefold() else None
+
+
+def _move(state: State, kind: str, ch: str) -> State:
+    """The state after one more character of ``kind`` (``ch`` lowercased for a letter)."""
+    k1, k2, at = state
+    if at in _TERMINAL:
+        return state
+    if kind == "L":
+        if at == _K1:
+            return (k1 + ch, "", _K1 if len(k1) < 2 else _T1)
+        if at == _T1:
+            return state
+        if at in (_T1D, _SEP):
+            return (k1, ch, _K2)
+        return (k1, k2 + ch, _K2 if len(k2) < 2 else _DONE)  # _K2
+    if kind == "D":
+        if at == _K1 and not k1:
+            return (DIGIT, "", _T1D)
+        if at in (_K1, _T1, _SEP):
+            return (k1, DIGIT, _DONE)
+        if at == _T1D:
+            return state
+        return (k1, k2, _DONE)  # _K2: a digit ends the second token
+    # a character in no token
+    if at == _K1:
+        return (k1, "", _SEP) if k1 else ("", "", _NONE)
+    if at in (_T1, _T1D, _SEP):
+        return (k1, "", _SEP)
+    return (k1, k2, _DONE)  # _K2
+
+
+def _unknown(states: set[State]) -> set[State]:
+    """After an item the analysis cannot read: any second token."""
+    if any(at == _K1 for _, _, at in states):
+        raise _Unknown
+    return {s if s[2] in _TERMINAL else (s[0], "", _ANY) for s in states}
+
+
+def _token_end(item: Item) -> tuple[bool, bool] | None:
+    """For a negative look-ahead of one character class: whether it ends a letter token,
+    a digit token (None: not such a look-ahead)."""
+    op, av = item
+    if op is not C.ASSERT_NOT or av[0] != 1 or len(av[1].data) != 1:
+        return None
+    inner_op, inner_av = av[1].data[0]
+    if inner_op is not C.IN or any(o is C.NEGATE for o, _ in inner_av):
+        return None
+    word = (C.CATEGORY, C.CATEGORY_WORD) in inner_av
+    return word, word or (C.CATEGORY, C.CATEGORY_DIGIT) in inner_av
+
+
+def _ended(states: set[State], letters: bool, digits: bool) -> set[State]:
+    out = set()
+    for k1, k2, at in states:
+        if letters and at in (_K1, _T1) and k1:
+            at = _SEP
+        elif digits and at == _T1D:
+            at = _SEP
+        elif letters and at == _K2:
+            at = _DONE
+        out.add((k1, k2, at))
+    return out
+
+
+def _second_seq(seq: Sequence[Item], states: set[State]) -> set[State]:
+    done = {st for st in states if st[2] in _TERMINAL}
+    going = states - done
+    for item in seq:
+        if not going:
+            break
+        after = _second_item(item, going)
+        going = {st for st in after if st[2] not in _TERMINAL}
+        done |= after - going
+        if len(going) + len(done) > _MAX_STATES:
+            raise _Unknown
+    return going | done
+
+
+def _second_item(item: Item, states: set[State]) -> set[State]:
+    op, av = item
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        end = _token_end(item)
+        return states if end is None else _ended(states, *end)
+    if op is C.SUBPATTERN:
+        return _second_seq(av[3].data, states)
+    if op is C.ATOMIC_GROUP:
+        return _second_seq(av.data, states)
+    if op is C.BRANCH:
+        out: set[State] = set()
+        for alternative in av[1]:
+            out |= _second_seq(alternative.data, states)
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        seen = set(states) if lo == 0 else set()
+        current = states
+        n = 0
+        while n < hi:
+            n += 1
+            current = _second_seq(sub.data, current)
+            if n >= lo:
+                if current <= seen:
+                    break  # every later repeat gives states already seen
+                seen |= current
+            if len(seen) > _MAX_STATES:
+                raise _Unknown
+        return seen
+    chars = _chars(op, av)
+    if chars is None:
+        return _unknown(states)
+    kinds = {(kind, ch.lower()) for ch in chars if (kind := _kind(ch)) is not None}
+    out = {_move(s, kind, ch) for s in states for kind, ch in kinds}
+    if len(kinds) < len(chars) and any(_kind(ch) is None for ch in chars):
+        out |= _unknown(states)
+    return out
+
+
+def _expand(prefix: str) -> set[str]:
+    """Every key that begins with ``prefix`` (a key of one or two letters)."""
+    out = {prefix}
+    if len(prefix) < 3:
+        for ch in _LETTERS:
+            out |= _expand(prefix + ch)
+    return out
+
+
+@cache
+def pattern_seconds(pattern: str, flags: int) -> Seconds | None:
+    r"""For the keys of the token a match begins with (see ``pattern_starts``), the keys
+    the next token of the text can have when the match reaches into it: a match cannot
+    begin at a token whose next token has another key (unless that token lies beyond the
+    end of the text searched). First keys that may be followed by any token are left out;
+    None when unknown.
+
+    >>> p = re.compile(r"(?<![\w'\u2019-])(?:the (?:early |mid-)?(?:\d\d)|last week)(?!\w)", re.I)
+    >>> sorted((k, sorted(v)) for k, v in pattern_seconds(p.pattern, p.flags).items())
+    [('las', ['wee']), ('the', ['#', 'ear', 'mid'])]
+    """
+    if pattern_starts(pattern, flags) is None:
+        return None
+    data = list(_parsed(pattern, flags).data)
+    try:
+        states = _second_seq(data[1:], {("", "", _K1)})
+    except _Unknown:
+        return None
+    if any(at == _K1 for _, _, at in states):
+        return None
+    anything = {k1 for k1, _, at in states if at in (_T1, _T1D, _SEP, _ANY)}
+    out: dict[str, set[str]] = {}
+    for k1, k2, at in states:
+        if at in (_K2, _DONE) and k1 not in anything:
+            out.setdefault(k1, set()).update(_expand(k2) if at == _K2 else {k2})
+    return {k1: frozenset(v) for k1, v in out.items()}
