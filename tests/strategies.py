@@ -763,3 +763,41 @@ def _sentence_of(form: Form | RelativeForm) -> st.SearchStrategy[str]:
 #: a sentence (between neutral ones) holding one absolute / one anchor-relative phrase
 absolute_sentences = absolute_forms().flatmap(_sentence_of)
 relative_sentences = relative_forms().flatmap(_sentence_of)
+
+
+# --- datetimes anywhere in the calendar, in any kind of zone (for timeline.dates) --------
+
+#: zones pendulum gives anchors: UTC, fixed offsets on both sides (some not whole hours),
+#: and named zones with daylight saving time (Lord Howe moves by half an hour)
+calendar_zones = st.sampled_from(
+    [
+        pendulum.UTC,
+        pendulum.FixedTimezone(0),
+        pendulum.FixedTimezone(5 * 3600 + 1800),
+        pendulum.FixedTimezone(-8 * 3600),
+        pendulum.FixedTimezone(14 * 3600),
+        pendulum.FixedTimezone(-12 * 3600 - 45 * 60),
+        pendulum.timezone("Europe/London"),
+        pendulum.timezone("America/New_York"),
+        pendulum.timezone("Australia/Lord_Howe"),
+        pendulum.timezone("America/Sao_Paulo"),
+        pendulum.timezone("Etc/GMT+5"),
+    ]
+)
+#: wall times from the first to the last microsecond of the calendar
+calendar_wall_times = st.datetimes(min_value=_dt.datetime(1, 1, 1), max_value=_dt.datetime(9999, 12, 31, 23, 59, 59, 999999))
+
+
+@st.composite
+def calendar_datetimes(draw: st.DrawFn) -> pendulum.DateTime:
+    """An aware DateTime anywhere in years 1..9999, with either fold: as pendulum builds it,
+    or straight from the constructor."""
+    w = draw(calendar_wall_times)
+    tz = draw(calendar_zones)
+    fields = (w.year, w.month, w.day, w.hour, w.minute, w.second, w.microsecond)
+    if draw(st.booleans()):
+        try:
+            return pendulum.datetime(*fields, tz=tz)
+        except (OverflowError, ValueError):
+            pass
+    return pendulum.DateTime(*fields, tzinfo=tz, fold=draw(st.sampled_from([0, 1])))

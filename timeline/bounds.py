@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import pendulum
 
+from . import dates as D
 from .anchor import has_time
 from .errors import InvalidValueError, UnknownOptionError
 from .timex3 import TimexValue, parse_value
@@ -125,55 +126,54 @@ def _date_range(v: TimexValue, tz: _dt.tzinfo) -> Range:
         start_year = int(digits) * width
         if start_year < 1:
             return None, None
-        s = pendulum.datetime(start_year, 1, 1, tz=tz)
-        return s, s.add(years=width)
+        s = D.datetime(start_year, 1, 1, tz=tz)
+        return s, D.add(s, years=width)
     year = int(y)
     if year < 1:
         return None, None
-    base = pendulum.datetime(year, 1, 1, tz=tz)
+    base = D.datetime(year, 1, 1, tz=tz)
     if v.month is not None:
         if not _digits(v.month):
-            return base, base.add(years=1)
-        s = base.set(month=int(v.month))
+            return base, D.add(base, years=1)
+        s = D.set_date(base, month=int(v.month))
         if v.day is None or not _digits(v.day):
-            return s, s.add(months=1)
+            return s, D.add(s, months=1)
         day = int(v.day)
         if day > s.days_in_month:
             raise InvalidValueError(f"{y}-{v.month}-{v.day}")
-        s = s.set(day=day)
+        s = D.set_date(s, day=day)
         return _time_of(v, s)
     if v.week is not None:
         if not _digits(v.week):
-            return base, base.add(years=1)
-        monday = pendulum.parse(f"{y}-W{int(v.week):02d}-1", tz=tz)
-        assert isinstance(monday, pendulum.DateTime)
+            return base, D.add(base, years=1)
+        monday = D.week_monday(year, int(v.week), tz)
         if v.weekday == "WE":
-            return monday.add(days=5), monday.add(days=7)
+            return D.add(monday, days=5), D.add(monday, days=7)
         if v.weekday is not None and v.weekday != "X":
-            d = monday.add(days=int(v.weekday) - 1)
+            d = D.add(monday, days=int(v.weekday) - 1)
             return _time_of(v, d)
-        return monday, monday.add(days=7)
+        return monday, D.add(monday, days=7)
     if v.quarter is not None:
         if not _digits(v.quarter):
-            return base, base.add(years=1)
-        s = base.add(months=3 * (int(v.quarter) - 1))
-        return s, s.add(months=3)
+            return base, D.add(base, years=1)
+        s = D.add(base, months=3 * (int(v.quarter) - 1))
+        return s, D.add(s, months=3)
     if v.half is not None:
         if not _digits(v.half):
-            return base, base.add(years=1)
-        s = base.add(months=6 * (int(v.half) - 1))
-        return s, s.add(months=6)
+            return base, D.add(base, years=1)
+        s = D.add(base, months=6 * (int(v.half) - 1))
+        return s, D.add(s, months=6)
     if v.season is not None:
         first, length = SEASON_MONTHS[v.season]
-        s = base.set(month=first)
-        return s, s.add(months=length)
-    return base, base.add(years=1)
+        s = D.set_date(base, month=first)
+        return s, D.add(s, months=length)
+    return base, D.add(base, years=1)
 
 
 def _at(day: pendulum.DateTime, hour: int, minute: int = 0, second: int = 0) -> pendulum.DateTime:
     """Wall-clock time on ``day`` (hours past 24 run into the next days), DST-safe."""
-    d = day.add(days=hour // 24) if hour >= 24 else day
-    return pendulum.datetime(d.year, d.month, d.day, hour % 24, minute, second, tz=day.tz)
+    d = D.add(day, days=hour // 24) if hour >= 24 else day
+    return D.datetime(d.year, d.month, d.day, hour % 24, minute, second, tz=day.tz)
 
 
 def _zone(tz: str) -> pendulum.FixedTimezone:
@@ -190,7 +190,7 @@ def _time_of(v: TimexValue, day: pendulum.DateTime) -> Range:
         h0, h1 = PART_OF_DAY_HOURS[v.part]
         return _at(day, h0), _at(day, h1)
     if v.hour is None or not _digits(v.hour):
-        return day, day.add(days=1)
+        return day, D.add(day, days=1)
     if v.tz is not None:
         # a value with its own zone: build it there, report it in the anchor's zone
         local = pendulum.datetime(day.year, day.month, day.day, tz=_zone(v.tz))
@@ -200,29 +200,29 @@ def _time_of(v: TimexValue, day: pendulum.DateTime) -> Range:
     hour = int(v.hour)
     if v.minute is None or not _digits(v.minute):
         s = _at(day, hour)
-        return s, s.add(hours=1)
+        return s, D.add(s, hours=1)
     if v.second is None:
         s = _at(day, hour, int(v.minute))
-        return s, s.add(minutes=1)
+        return s, D.add(s, minutes=1)
     s = _at(day, hour, int(v.minute), int(float(v.second)))
-    return s, s.add(seconds=1)
+    return s, D.add(s, seconds=1)
 
 
 def _now(a: pendulum.DateTime) -> tuple[pendulum.DateTime, pendulum.DateTime]:
     """The anchor as an interval: its instant when it has a time, else its whole day."""
     if has_time(a):
         return a, a
-    day = a.start_of("day")
-    return day, day.add(days=1)
+    day = D.start_of(a, "day")
+    return day, D.add(day, days=1)
 
 
 def _ref_range(ref: str, a: pendulum.DateTime) -> Range:
     before, after = REF_SPANS[ref]
     if ref == "PRESENT_REF":
-        day = a.start_of("day")
-        return day, day.add(days=1)
+        day = D.start_of(a, "day")
+        return day, D.add(day, days=1)
     n0, n1 = _now(a)
-    s, e = n0.subtract(days=before), n1.add(days=after)
+    s, e = D.add(n0, days=-before), D.add(n1, days=after)
     return (s, e) if s < e else (None, None)
 
 
@@ -232,10 +232,10 @@ def _apply_mod(rng: Range, mod: str | None, a: pendulum.DateTime) -> Range:
         return rng
     if mod in MOD_RULES:
         f0, f1 = MOD_RULES[mod]
-        span = e - s
+        span = D.diff(e, s)
         return (
-            None if f0 is None else s + span * float(f0),
-            None if f1 is None else s + span * float(f1),
+            None if f0 is None else D.plus(s, D.scale(span, float(f0))),
+            None if f1 is None else D.plus(s, D.scale(span, float(f1))),
         )
     if mod in ANCHOR_MOD_RULES:
         n0, n1 = _now(a)

@@ -122,7 +122,8 @@ _WORD_END = re.compile(r"\S*")  # \s is exactly str.isspace
 
 
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged windows of WINDOW characters around each span, the end widened to whitespace."""
+    """Merged windows of WINDOW characters around each span (in text order, as ``_scan``
+    gives them; a span repeated merges with itself), the end widened to whitespace."""
     n = len(text)
     merged: list[tuple[int, int]] = []
     lo = hi = -1
@@ -155,7 +156,7 @@ def candidates(text: str, rules: RuleSet) -> list[Candidate]:
     starts_at: dict[tuple[frozenset[str], str], list[int]] = {}
     next_keys: dict[int, tuple[str, str, int] | None] = {}
     for group, spans in hits.items():
-        windows = _windows(text, sorted(set(spans)))
+        windows = _windows(text, spans)
         for r in group:
             rule = rules.rules[r]
             if rule.starts is None:
@@ -204,7 +205,10 @@ def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
 def _starts(text: str, starts: tuple[frozenset[str], str], begins: dict[str, list[int]]) -> list[int]:
     """Where a match of a rule with these ``starts`` can begin, in text order."""
     keys, marks = starts
-    where = [at for key in keys if key in begins for at in begins[key]]
+    where: list[int] = []
+    for key in keys:
+        if key in begins:
+            where += begins[key]
     where += begins.get("", ())
     if marks:
         where += [m.start() for m in _marks(marks).finditer(text)]

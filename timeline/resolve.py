@@ -21,6 +21,7 @@ from collections.abc import Callable
 import attrs
 import pendulum
 
+from . import dates as D
 from .bounds import value_range
 from .meaning import Meaning
 
@@ -102,17 +103,19 @@ def unit_of(value: str) -> str:
 def this(t: pendulum.DateTime, unit: str) -> pendulum.DateTime:
     """The start of the ``unit`` containing ``t``."""
     if unit == "DE":
-        return t.start_of("year").set(year=t.year - t.year % 10)
+        return D.set_date(D.start_of(t, "year"), year=t.year - t.year % 10)
     if unit == "CE":
-        return t.start_of("year").set(year=t.year - t.year % 100)
+        return D.set_date(D.start_of(t, "year"), year=t.year - t.year % 100)
     if unit == "Q":
-        return t.start_of("month").set(month=3 * ((t.month - 1) // 3) + 1)
+        return D.set_date(D.start_of(t, "month"), month=3 * ((t.month - 1) // 3) + 1)
     if unit == "HALF":
-        return t.start_of("month").set(month=1 if t.month <= 6 else 7)
+        return D.set_date(D.start_of(t, "month"), month=1 if t.month <= 6 else 7)
     if unit in ("W", "WE"):
-        return t.start_of("week")
-    name = {"Y": "year", "M": "month", "D": "day", "H": "hour", "MIN": "minute", "S": "second"}[unit]
-    return t.start_of(name)
+        return D.start_of(t, "week")
+    return D.start_of(t, _START_OF[unit])
+
+
+_START_OF = {"Y": "year", "M": "month", "D": "day", "H": "hour", "MIN": "minute", "S": "second"}
 
 
 def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
@@ -121,32 +124,32 @@ def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
     if whole != n:
         days = {"Y": 365.25, "M": 30.44, "Q": 91.31, "DE": 3652.5, "CE": 36525, "W": 7, "D": 1}
         if unit in days:
-            return t.add(days=round(n * days[unit]))
+            return D.add(t, days=round(n * days[unit]))
     match unit:
         case "Y":
-            return t.add(years=whole)
+            return D.add(t, years=whole)
         case "M":
-            return t.add(months=whole)
+            return D.add(t, months=whole)
         case "Q":
-            return t.add(months=3 * whole)
+            return D.add(t, months=3 * whole)
         case "HALF":
-            return t.add(months=6 * whole)
+            return D.add(t, months=6 * whole)
         case "DE":
-            return t.add(years=10 * whole)
+            return D.add(t, years=10 * whole)
         case "CE":
-            return t.add(years=100 * whole)
+            return D.add(t, years=100 * whole)
         case "W" | "WE":
-            return t.add(weeks=whole)
+            return D.add(t, weeks=whole)
         case "FN":
-            return t.add(weeks=2 * whole)
+            return D.add(t, weeks=2 * whole)
         case "D":
-            return t.add(days=whole)
+            return D.add(t, days=whole)
         case "H":
-            return t.add(hours=whole)
+            return D.add(t, hours=whole)
         case "MIN":
-            return t.add(minutes=whole)
+            return D.add(t, minutes=whole)
         case "S":
-            return t.add(seconds=whole)
+            return D.add(t, seconds=whole)
     raise ValueError(f"unknown unit {unit!r}")
 
 
@@ -192,7 +195,7 @@ def nearest(
         before, after = nearest(occurrence, t, -1, unit), nearest(occurrence, t, 1, unit)
         if before is None or after is None:
             return before or after
-        return before if (t - before) <= (after - t) * FUTURE_DISTANCE_WEIGHT else after
+        return before if D.diff(t, before) <= D.scale(D.diff(after, t), FUTURE_DISTANCE_WEIGHT) else after
     here = this(t, unit)
     step = -1 if direction < 0 else 1
     for k in range(_SEARCH_YEARS):  # February 29 may be eight years away (1896 -> 1904)
@@ -212,18 +215,18 @@ def nearest(
 
 def _date(t: pendulum.DateTime, year: int, month: int, day: int = 1) -> pendulum.DateTime | None:
     try:
-        return t.set(year=year, month=month, day=day).start_of("day")
+        return D.start_of(D.set_date(t, year, month, day), "day")
     except ValueError:
         return None
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int, tz: _dt.tzinfo) -> pendulum.DateTime:
-    first = pendulum.datetime(year, month, 1, tz=tz)
+    first = D.datetime(year, month, 1, tz=tz)
     if n > 0:
         delta = (weekday - first.isoweekday()) % 7
-        return first.add(days=delta + 7 * (n - 1))
+        return D.add(first, days=delta + 7 * (n - 1))
     last = first.end_of("month").start_of("day")
-    return last.subtract(days=(last.isoweekday() - weekday) % 7)
+    return D.add(last, days=-((last.isoweekday() - weekday) % 7))
 
 
 def _easter(year: int, tz: _dt.tzinfo) -> pendulum.DateTime:
@@ -236,7 +239,7 @@ def _easter(year: int, tz: _dt.tzinfo) -> pendulum.DateTime:
     l_ = (32 + 2 * e + 2 * i - h - k) % 7
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return pendulum.datetime(year, month, day + 1, tz=tz)
+    return D.datetime(year, month, day + 1, tz=tz)
 
 
 _WD = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
@@ -245,14 +248,14 @@ _WD = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | None:
     """A holiday of the lexicon ("12-25", "11-TH4", "05-MOL", "EASTER-2", "ELECTION") in ``year``."""
     if spec == "ELECTION":  # US: the Tuesday after the first Monday in November
-        return _nth_weekday(year, 11, 1, 1, tz).add(days=1)
+        return D.add(_nth_weekday(year, 11, 1, 1, tz), days=1)
     if spec.startswith("EASTER"):
         offset = int(spec[6:] or 0)
-        return _easter(year, tz).add(days=offset)
+        return D.add(_easter(year, tz), days=offset)
     month_s, rest = spec.split("-")
     month = int(month_s)
     if rest.isdigit():
-        return pendulum.datetime(year, month, int(rest), tz=tz)
+        return D.datetime(year, month, int(rest), tz=tz)
     n = -1 if rest[2:] == "L" else int(rest[2:])
     return _nth_weekday(year, month, _WD[rest[:2]], n, tz)
 
@@ -380,7 +383,7 @@ def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
         r = step(m, ctx)
         if r is not None:
             if m.as_unit and r.earliest is not None:  # "the week of March 6"
-                return _ranged(r.type, fmt(pendulum.instance(r.earliest), m.as_unit), r.mod, ctx.anchor)
+                return _ranged(r.type, fmt(r.earliest, m.as_unit), r.mod, ctx.anchor)
             return r
     return None
 
@@ -415,13 +418,13 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None:
         if m.shift == 0:
-            t = this(base, "W").add(days=m.weekday - 1)
+            t = D.add(this(base, "W"), days=m.weekday - 1)
         elif m.shift < 0:
             back = (base.isoweekday() - m.weekday) % 7 or 7
-            t = base.start_of("day").subtract(days=back)
+            t = D.add(D.start_of(base, "day"), days=-back)
         else:
             fwd = (m.weekday - base.isoweekday()) % 7 or 7
-            t = base.start_of("day").add(days=fwd)
+            t = D.add(D.start_of(base, "day"), days=fwd)
         return _with_time(m, t, ctx, mod)
     if m.month is not None:
         y = base.year + (m.shift if m.shift else 0)
@@ -436,7 +439,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         first = SEASON_FIRST_MONTH[m.season]
         y = base.year if base.month >= first else base.year - 1
         start = _date(base, y, first)
-        in_season = start is not None and base < start.add(months=3)
+        in_season = start is not None and base < D.add(start, months=3)
         if m.shift < 0:
             y = y - 1 if in_season else y  # "last fall": the one before this, or the one just ended
         elif m.shift > 0:
@@ -445,7 +448,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
             y = base.year  # "this summer": the one of this calendar year
         return _ranged("DATE", f"{y:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
-        d = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base.subtract(days=1) if m.shift < 0 else base.add(days=1), m.shift or 0, "D")
+        d = nearest(lambda y: holiday_date(m.holiday or "", y, tz), D.add(base, days=-1) if m.shift < 0 else D.add(base, days=1), m.shift or 0, "D")
         return None if d is None else _ranged("DATE", fmt(d, "D"), mod, ctx.anchor)
     if m.unit is None:
         return None
@@ -466,7 +469,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
 def _with_time(m: Meaning, day: pendulum.DateTime, ctx: Context, mod: str | None) -> Resolved:
     """A day, refined by a time of day or part of day when the phrase has one."""
     if m.weekday is not None and m.day_offset:
-        day = day.add(days=m.day_offset)  # "the day before last Tuesday"
+        day = D.add(day, days=m.day_offset)  # "the day before last Tuesday"
     if m.hour is not None:
         hour = m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
         value = fmt(day, "D") + f"T{hour:02d}:{m.minute or 0:02d}"
@@ -525,11 +528,11 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None and m.month is None:
         d = _direction(ctx, "weekday")
-        today = base.start_of("day")
+        today = D.start_of(base, "day")
         back, ahead = (base.isoweekday() - m.weekday) % 7, (m.weekday - base.isoweekday()) % 7
         if d == NEAREST:
             d = -1 if back <= ahead else 1
-        return _with_time(m, today.subtract(days=back) if d <= 0 else today.add(days=ahead), ctx, mod)
+        return _with_time(m, D.add(today, days=-back) if d <= 0 else D.add(today, days=ahead), ctx, mod)
     if m.month is not None:
         kind = "day" if m.day else "month"
         d = _direction(ctx, kind)
@@ -541,7 +544,8 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         if d in (-1, 1) and t is not None:
             other = nearest(lambda y: _date(base, y, month, day), base, -d, unit)
             here = this(base, unit)
-            if other is not None and abs(t - here) > TENSE_OVERRULE_RATIO[unit] * abs(other - here):
+            ratio = TENSE_OVERRULE_RATIO[unit]
+            if other is not None and abs(D.diff(t, here)) > D.scale(abs(D.diff(other, here)), ratio):
                 t = other
         if t is None:
             return None
@@ -577,7 +581,7 @@ def _deictic_day(m: Meaning, ctx: Context) -> Resolved | None:
     if m.day_offset is None and m.hour is None and m.part is None:
         return None
     mod, _ = _mod(m)
-    day = ctx.anchor.start_of("day").add(days=m.day_offset or 0)
+    day = D.add(D.start_of(ctx.anchor, "day"), days=m.day_offset or 0)
     return _with_time(m, day, ctx, mod)
 
 
