@@ -59,6 +59,9 @@ class Context:
     last_quarter: pendulum.DateTime | None = None  # the quarter a report is about
     #: the sentence named a year before this expression: partial dates fall in it
     reference_in_sentence: bool = False
+    #: the sentence named a period of months other than a quarter before this expression
+    #: ("For the nine months, ..."): "a year earlier" there is no quarter
+    period_in_sentence: bool = False
     direction: int | None = None
     domain: str = "news"
 
@@ -398,7 +401,9 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     amount = m.amount
     unit = "D" if m.unit == "WE" else m.unit
     gran = m.as_unit or ("Y" if unit in ("DE", "CE") else unit)
-    if unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
+    if unit == "Y" and amount == 1 and ctx.period_in_sentence:
+        pass  # "For the nine months, net rose from $1 a year earlier": not the quarter
+    elif unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
         # "a year ago" in a report about a quarter: that quarter a year before
         base, gran = ctx.reference, ctx.reference_unit
     elif unit == "Y" and amount == 1 and ctx.last_quarter is not None:

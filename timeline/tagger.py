@@ -30,6 +30,9 @@ def _needs_direction(m: Meaning) -> bool:
     return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half))
 
 
+#: a duration of some months other than a quarter: "the nine months", "the six months"
+_MONTHS_PERIOD = re.compile(r"P(?:[12456789]|1[01])M")
+
 _OPENING = re.compile(r"(?i:(?:in|by|during|since|until|through|from|on|at|for|after|before)\s+)?$")
 
 
@@ -53,13 +56,15 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     reference, reference_unit = anchor, "D"
     last_quarter: pendulum.DateTime | None = None
     explicit_at = -1  # where the last expression that named its year started
+    period_at = -1  # where the last period of months other than a quarter started
     out: list[Expression] = []
     for c in choose(candidates(text, rules)):
         m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon)
         d = m.direction
         if d is None and _needs_direction(m):
             d = direction(text, c.start, c.end)
-        same_sentence = explicit_at >= 0 and sentence_bounds(text, c.start, c.end)[0] <= explicit_at
+        sentence_start = sentence_bounds(text, c.start, c.end)[0] if explicit_at >= 0 or period_at >= 0 else 0
+        same_sentence = 0 <= explicit_at and sentence_start <= explicit_at
         ctx = Context(
             anchor,
             reference,
@@ -68,6 +73,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
             direction=d,
             domain=domain,
             reference_in_sentence=same_sentence and reference_unit in ("Y", "M", "D"),
+            period_in_sentence=0 <= period_at and sentence_start <= period_at,
         )
         r = resolve(m, ctx)
         if r is None:
@@ -87,6 +93,8 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
                 freq=r.freq,
             )
         )
+        if _MONTHS_PERIOD.fullmatch(r.value):
+            period_at = c.start
         if _sets_reference(m, r.value, domain) and r.earliest is not None:
             reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
             if reference_unit == "Q":
