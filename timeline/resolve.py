@@ -59,6 +59,8 @@ class Context:
     last_quarter: pendulum.DateTime | None = None  # the quarter a report is about
     #: the sentence named a year before this expression: partial dates fall in it
     reference_in_sentence: bool = False
+    #: the reference time was set by an expression close before this one (REFERENCE_NEAR)
+    reference_near: bool = False
     #: the sentence named a period of months other than a quarter before this expression
     #: ("For the nine months, ..."): "a year earlier" there is no quarter
     period_in_sentence: bool = False
@@ -586,7 +588,10 @@ def _deictic_day(m: Meaning, ctx: Context) -> Resolved | None:
     if m.day_offset is None and m.hour is None and m.part is None:
         return None
     mod, _ = _mod(m)
-    day = D.add(D.start_of(ctx.anchor, "day"), days=m.day_offset or 0)
+    base = ctx.anchor
+    if m.day_offset is None and m.hour is not None and ctx.reference_unit == "D" and ctx.reference_near:
+        base = ctx.reference  # "Friday ... The blast occurred at about 10:35 a.m.": that day
+    day = D.add(D.start_of(base, "day"), days=m.day_offset or 0)
     return _with_time(m, day, ctx, mod)
 
 

@@ -30,6 +30,10 @@ def _needs_direction(m: Meaning) -> bool:
     return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half))
 
 
+#: characters after the expression that set the reference time within which a bare clock
+#: time ("at 10:35 a.m.") falls on that day rather than on the anchor's
+REFERENCE_NEAR = 300
+
 #: a duration of some months other than a quarter: "the nine months", "the six months"
 _MONTHS_PERIOD = re.compile(r"P(?:[12456789]|1[01])M")
 
@@ -57,6 +61,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     last_quarter: pendulum.DateTime | None = None
     explicit_at = -1  # where the last expression that named its year started
     period_at = -1  # where the last period of months other than a quarter started
+    reference_at = -1  # where the expression that set the reference started
     out: list[Expression] = []
     for c in choose(candidates(text, rules)):
         m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon)
@@ -74,6 +79,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
             domain=domain,
             reference_in_sentence=same_sentence and reference_unit in ("Y", "M", "D"),
             period_in_sentence=0 <= period_at and sentence_start <= period_at,
+            reference_near=0 <= reference_at and c.start - reference_at <= REFERENCE_NEAR,
         )
         r = resolve(m, ctx)
         if r is None:
@@ -97,6 +103,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
             period_at = c.start
         if _sets_reference(m, r.value, domain) and r.earliest is not None:
             reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
+            reference_at = c.start
             if reference_unit == "Q":
                 last_quarter = reference
             if r.explicit and _opens_sentence(text, c.start, c.end):
