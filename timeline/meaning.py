@@ -112,6 +112,7 @@ LOOKUPS = (
     ("year_shift", "year_shift", "shift"),
     ("clock_part", "ampm", "clock_part"),
     ("day_relation", "day_offset", "day_relation"),
+    ("prepost", "mod", "prepost"),
 )
 #: groups whose digits are a meaning field, as (group, field)
 NUMBERS = (
