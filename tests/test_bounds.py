@@ -202,3 +202,22 @@ def test_earlier_ends_no_later_than_the_anchor_inside_the_period(value, anchor) 
         assert e == anchor
     else:
         assert e == pe
+
+
+def test_a_month_starting_in_a_dst_gap_still_ends_at_the_next_midnight() -> None:
+    # Lord Howe Island: 1981-03-01 00:00 does not exist on the wall clock. The month starts
+    # when the day does (00:30), but must still end at April 1, 00:00, inside its quarter
+    # (hypothesis found 1981-03 ending at 00:30 on April 1, past the end of 1981-Q1).
+    anchor = pendulum.datetime(2000, 1, 1, tz="Australia/Lord_Howe")
+    qs, qe = value_range("1981-Q1", None, anchor)
+    ms, me = value_range("1981-03", None, anchor)
+    ds, de = value_range("1981-03-01", None, anchor)
+    assert None not in (qs, qe, ms, me, ds, de)
+    assert qs <= ms < me == qe
+    assert ms == ds and de == pendulum.datetime(1981, 3, 2, tz="Australia/Lord_Howe")
+
+
+def test_bounds_past_year_9999_give_no_range_not_an_error() -> None:
+    anchor = pendulum.datetime(2000, 1, 1)
+    assert value_range("9999-12-31", None, anchor) == (None, None)
+    assert value_range("9999-11", None, anchor)[1] == pendulum.datetime(9999, 12, 1)

@@ -103,13 +103,3 @@ def test_diff_and_scale_compare_as_pendulum_intervals(pair: tuple[pendulum.DateT
 def test_plus_a_scaled_span_is_pendulum_adding_a_fraction_of_an_interval(pair: tuple[pendulum.DateTime, pendulum.DateTime], k: float) -> None:
     s, e = pair
     assert _outcome(lambda: D.plus(s, D.scale(D.diff(e, s), k))) == _outcome(lambda: s + (e - s) * k)
-
-
-@given(st.integers(1, 9999), st.integers(1, 53), calendar_zones)
-def test_week_monday_is_pendulum_parse_of_the_iso_week(year: int, week: int, tz: dt.tzinfo) -> None:
-    assert _outcome(lambda: D.week_monday(year, week, tz)) == _outcome(lambda: pendulum.parse(f"{year:04d}-W{week:02d}-1", tz=tz))
-
-
-def test_week_53_exists_in_the_same_years_for_both() -> None:
-    for year in range(1, 10000):
-        assert _outcome(lambda: D.week_monday(year, 53, pendulum.UTC)) == _outcome(lambda: pendulum.parse(f"{year:04d}-W53-1", tz=pendulum.UTC))

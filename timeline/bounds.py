@@ -115,6 +115,29 @@ def _digits(s: str | None) -> bool:
     return s is not None and "X" not in s
 
 
+def _midnight(tz: _dt.tzinfo, year: int, month: int = 1, day: int = 1) -> pendulum.DateTime:
+    """The start of a calendar day in ``tz``: each bound of a period is built on its own, so
+    a midnight that falls in a DST gap moves only that bound (not the next one too)."""
+    return D.datetime(year, month, day, tz=tz)
+
+
+def _months_on(year: int, month: int, n: int) -> tuple[int, int]:
+    """(year, month) ``n`` months after ``month`` of ``year``."""
+    total = month - 1 + n
+    return year + total // 12, total % 12 + 1
+
+
+def _months(tz: _dt.tzinfo, year: int, month: int, n: int) -> Range:
+    """``n`` months from the first of ``month``."""
+    return _midnight(tz, year, month), _midnight(tz, *_months_on(year, month, n))
+
+
+def _days(tz: _dt.tzinfo, first: _dt.date, n: int) -> Range:
+    """``n`` days from ``first``."""
+    last = first + _dt.timedelta(days=n)
+    return _midnight(tz, first.year, first.month, first.day), _midnight(tz, last.year, last.month, last.day)
+
+
 def _date_range(v: TimexValue, tz: _dt.tzinfo) -> Range:
     y = v.year or ""
     if len(y) < 4 or not _digits(y):
@@ -126,48 +149,43 @@ def _date_range(v: TimexValue, tz: _dt.tzinfo) -> Range:
         start_year = int(digits) * width
         if start_year < 1:
             return None, None
-        s = D.datetime(start_year, 1, 1, tz=tz)
-        return s, D.add(s, years=width)
+        return _midnight(tz, start_year), _midnight(tz, start_year + width)
     year = int(y)
     if year < 1:
         return None, None
-    base = D.datetime(year, 1, 1, tz=tz)
     if v.month is not None:
         if not _digits(v.month):
-            return base, D.add(base, years=1)
-        s = D.set_date(base, month=int(v.month))
+            return _months(tz, year, 1, 12)
+        month = int(v.month)
         if v.day is None or not _digits(v.day):
-            return s, D.add(s, months=1)
+            return _months(tz, year, month, 1)
         day = int(v.day)
+        s = _midnight(tz, year, month)
         if day > s.days_in_month:
             raise InvalidValueError(f"{y}-{v.month}-{v.day}")
-        s = D.set_date(s, day=day)
-        return _time_of(v, s)
+        return _time_of(v, _midnight(tz, year, month, day))
     if v.week is not None:
         if not _digits(v.week):
-            return base, D.add(base, years=1)
-        monday = D.week_monday(year, int(v.week), tz)
+            return _months(tz, year, 1, 12)
+        monday = _dt.date.fromisocalendar(year, int(v.week), 1)
         if v.weekday == "WE":
-            return D.add(monday, days=5), D.add(monday, days=7)
+            return _days(tz, monday + _dt.timedelta(days=5), 2)
         if v.weekday is not None and v.weekday != "X":
-            d = D.add(monday, days=int(v.weekday) - 1)
-            return _time_of(v, d)
-        return monday, D.add(monday, days=7)
+            d = monday + _dt.timedelta(days=int(v.weekday) - 1)
+            return _time_of(v, _midnight(tz, d.year, d.month, d.day))
+        return _days(tz, monday, 7)
     if v.quarter is not None:
         if not _digits(v.quarter):
-            return base, D.add(base, years=1)
-        s = D.add(base, months=3 * (int(v.quarter) - 1))
-        return s, D.add(s, months=3)
+            return _months(tz, year, 1, 12)
+        return _months(tz, year, 3 * (int(v.quarter) - 1) + 1, 3)
     if v.half is not None:
         if not _digits(v.half):
-            return base, D.add(base, years=1)
-        s = D.add(base, months=6 * (int(v.half) - 1))
-        return s, D.add(s, months=6)
+            return _months(tz, year, 1, 12)
+        return _months(tz, year, 6 * (int(v.half) - 1) + 1, 6)
     if v.season is not None:
         first, length = SEASON_MONTHS[v.season]
-        s = D.set_date(base, month=first)
-        return s, D.add(s, months=length)
-    return base, D.add(base, years=1)
+        return _months(tz, year, first, length)
+    return _months(tz, year, 1, 12)
 
 
 def _at(day: pendulum.DateTime, hour: int, minute: int = 0, second: int = 0) -> pendulum.DateTime:
@@ -190,7 +208,7 @@ def _time_of(v: TimexValue, day: pendulum.DateTime) -> Range:
         h0, h1 = PART_OF_DAY_HOURS[v.part]
         return _at(day, h0), _at(day, h1)
     if v.hour is None or not _digits(v.hour):
-        return day, D.add(day, days=1)
+        return day, _at(day, 24)
     if v.tz is not None:
         # a value with its own zone: build it there, report it in the anchor's zone
         local = pendulum.datetime(day.year, day.month, day.day, tz=_zone(v.tz))
@@ -287,8 +305,8 @@ def value_range(
     else:
         try:
             rng = _date_range(v, tz)
-        except (InvalidValueError, ValueError):
-            return None, None
+        except (InvalidValueError, ValueError, OverflowError):
+            return None, None  # no such day, or a bound past year 9999
     return _apply_cut(_apply_mod(rng, mod, a), cut, a)
 
 

@@ -19,7 +19,7 @@ import datetime as _dt
 import pendulum
 from pendulum import DateTime, FixedTimezone, Timezone
 
-__all__ = ["is_fixed", "datetime", "start_of", "set_date", "week_monday", "add", "plus", "diff", "scale"]
+__all__ = ["is_fixed", "datetime", "start_of", "set_date", "add", "plus", "diff", "scale"]
 
 UTC = pendulum.UTC
 _new = DateTime  # the constructor: no zone conversion, wall time and fold as given
@@ -95,17 +95,6 @@ def set_date(t: DateTime, year: int | None = None, month: int | None = None, day
         t.day if day is None else day,
         t.hour, t.minute, t.second, t.microsecond, tzinfo=tz, fold=_fold(tz, t.fold),
     )
-
-
-def week_monday(year: int, week: int, tz: _dt.tzinfo) -> DateTime:
-    """``pendulum.parse(f"{year:04d}-W{week:02d}-1", tz=tz)``, the Monday of an ISO week
-    1..53; ValueError when the year has no week 53."""
-    if is_fixed(tz):
-        d = _dt.date.fromisocalendar(year, week, 1)
-        return datetime(d.year, d.month, d.day, tz=tz)
-    monday = pendulum.parse(f"{year:04d}-W{week:02d}-1", tz=tz)
-    assert isinstance(monday, DateTime)
-    return monday
 
 
 def add(
