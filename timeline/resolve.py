@@ -464,7 +464,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         t = shift(base, "Y", m.shift)
         return _ranged("DATE", f"{t.year:04d}-H{half}", None, ctx.anchor)
     n = m.shift
-    if m.recent and unit == "WE" and base.isoweekday() < 6:
+    if m.recent and unit == "WE" and base.isoweekday() < 6 and ctx.direction != 1:
         n -= 1  # on a weekday, "the weekend" is the one just past
     t = shift(base, unit, n)
     if m.part is not None:

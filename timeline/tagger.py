@@ -22,7 +22,10 @@ __all__ = ["tag"]
 
 
 def _needs_direction(m: Meaning) -> bool:
-    """Only dates without a year and without last/next take their direction from the tense."""
+    """Only dates without a year and without last/next take their direction from the tense,
+    and "the weekend" (the one just past, or with a future cue the coming one)."""
+    if m.recent and m.unit == "WE":
+        return True
     if m.type in ("DURATION", "SET") or m.ref or m.shift is not None or m.offset_sign is not None:
         return False
     if m.year is not None or m.year2 is not None or m.decade or m.century:
