@@ -15,10 +15,10 @@ from .meaning import Meaning, interpret
 from .model import Expression
 from .rank import choose
 from .resolve import Context, resolve, unit_of
-from .rules import ruleset
+from .rules import RuleSet, ruleset
 from .tense import direction, sentence_bounds
 
-__all__ = ["tag"]
+__all__ = ["tag", "rules_for"]
 
 
 def _needs_direction(m: Meaning) -> bool:
@@ -57,9 +57,14 @@ def _sets_reference(m: Meaning, value: str, domain: str) -> bool:
     return domain == "narrative" or (m.offset_sign is None and not m.anaphoric)
 
 
+def rules_for(domain: str) -> RuleSet:
+    """The compiled rules a domain uses (names in any case for colloquial text)."""
+    return ruleset("en", any_case=domain == "colloquial")
+
+
 def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Expression, ...]:
     """Every temporal expression of ``text``, resolved against ``anchor``."""
-    rules = ruleset("en", any_case=domain == "colloquial")
+    rules = rules_for(domain)
     reference, reference_unit = anchor, "D"
     last_quarter: pendulum.DateTime | None = None
     explicit_at = -1  # where the last expression that named its year started
