@@ -105,6 +105,10 @@ def unit_of(value: str) -> str:
 # --- operators -------------------------------------------------------------------------
 
 
+#: units whose start is pendulum's start_of(name)
+_START_OF = {"Y": "year", "M": "month", "D": "day", "H": "hour", "MIN": "minute", "S": "second"}
+
+
 def this(t: pendulum.DateTime, unit: str) -> pendulum.DateTime:
     """The start of the ``unit`` containing ``t``."""
     if unit == "DE":
@@ -118,9 +122,6 @@ def this(t: pendulum.DateTime, unit: str) -> pendulum.DateTime:
     if unit in ("W", "WE"):
         return D.start_of(t, "week")
     return D.start_of(t, _START_OF[unit])
-
-
-_START_OF = {"Y": "year", "M": "month", "D": "day", "H": "hour", "MIN": "minute", "S": "second"}
 
 
 def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
@@ -403,13 +404,13 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     amount = m.amount
     unit = "D" if m.unit == "WE" else m.unit
     gran = m.as_unit or ("Y" if unit in ("DE", "CE") else unit)
-    if unit == "Y" and amount == 1 and ctx.period_in_sentence:
-        pass  # "For the nine months, net rose from $1 a year earlier": not the quarter
-    elif unit == "Y" and amount == 1 and ctx.reference_unit in ("Q", "HALF"):
-        # "a year ago" in a report about a quarter: that quarter a year before
-        base, gran = ctx.reference, ctx.reference_unit
-    elif unit == "Y" and amount == 1 and ctx.last_quarter is not None:
-        base, gran = ctx.last_quarter, "Q"
+    if unit == "Y" and amount == 1 and not ctx.period_in_sentence:
+        # "a year ago" in a report about a quarter: that quarter a year before (but "For the
+        # nine months, net rose from $1 a year earlier" is about the year)
+        if ctx.reference_unit in ("Q", "HALF"):
+            base, gran = ctx.reference, ctx.reference_unit
+        elif ctx.last_quarter is not None:
+            base, gran = ctx.last_quarter, "Q"
     t = shift(base, unit, m.offset_sign * amount)
     type_ = "TIME" if gran in _TIME_UNITS else "DATE"
     mod = m.mod if m.mod in OFFSET_MODS else None
