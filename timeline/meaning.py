@@ -199,6 +199,8 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["year"] = int(century * 100 + (part or 0))
     if "y2000" in g:
         f["year"] = 2000
+    if "or_so" in g:
+        f.setdefault("mod", "APPROX")  # "a week or so ago", "the next year or so"
     if "half_more" in g:
         f["amount"] = (f.get("amount") or 1.0) + 0.5
     if "noon" in g:

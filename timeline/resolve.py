@@ -570,6 +570,9 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     if m.holiday is not None:
         d = _direction(ctx, "holiday")
         t = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base, d, "D")
+        this_one = holiday_date(m.holiday, base.year, tz)
+        if this_one is not None and this(this_one, "W") == this(base, "W"):
+            t = this_one  # a holiday in the anchor's own week is that one, whatever the tense
         return None if t is None else _ranged("DATE", fmt(t, "D"), mod, ctx.anchor)
     if m.quarter is not None or m.half is not None or half is not None:
         unit = "Q" if m.quarter is not None else "HALF"
