@@ -407,8 +407,8 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     if unit == "Y" and amount == 1 and not ctx.period_in_sentence:
         # "a year ago" in a report about a quarter: that quarter a year before (but "For the
         # nine months, net rose from $1 a year earlier" is about the year)
-        if ctx.reference_unit in ("Q", "HALF"):
-            base, gran = ctx.reference, ctx.reference_unit
+        if ctx.reference_unit in ("Q", "HALF") and ctx.reference <= ctx.anchor:
+            base, gran = ctx.reference, ctx.reference_unit  # a period reported on, not a forecast
         elif ctx.last_quarter is not None:
             base, gran = ctx.last_quarter, "Q"
     t = shift(base, unit, m.offset_sign * amount)

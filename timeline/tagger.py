@@ -112,8 +112,8 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         if _sets_reference(m, r.value, domain) and r.earliest is not None:
             reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
             reference_at = c.start
-            if reference_unit == "Q":
-                last_quarter = reference
+            if reference_unit == "Q" and reference <= anchor:
+                last_quarter = reference  # a quarter reported on has begun; a forecast's has not
             if r.explicit and _opens_sentence(text, c.start, c.end):
                 explicit_at = c.start
     return tuple(out)
