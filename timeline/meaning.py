@@ -55,6 +55,8 @@ class Meaning:
     year_shift: int | None = None  # "June last year": the year relative to the anchor's
     as_unit: str | None = None  # report the date at this granularity ("the week of March 6")
     recent: bool = False  # "the weekend": the latest one not after the anchor
+    day_end: int | None = None  # "Sept. 17-18": the last day of a range of days in one month
+    month_end: int | None = None  # "April-June": the last month of a range of months
 
 
 _INT_FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "second", "quarter", "half")
@@ -121,6 +123,7 @@ NUMBERS = (
     ("yy", "year2"),
     ("monthnum", "month"),
     ("day", "day"),
+    ("day_end", "day_end"),
     ("hour", "hour"),
     ("minute", "minute"),
     ("second", "second"),
@@ -199,6 +202,18 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["year"] = int(century * 100 + (part or 0))
     if "y2000" in g:
         f["year"] = 2000
+    if "month_end" in g:  # "the April-June quarter" is the second quarter
+        first, last = f.get("month"), lex.value("month", g["month_end"])
+        if first is not None and last is not None and last > first:
+            if "quarter_word" in g and first % 3 == 1 and last == first + 2:
+                f["quarter"] = first // 3 + 1
+                del f["month"]
+            else:
+                f["month_end"] = last
+    if "times_num" in g:  # "eight times a year": a frequency, not an amount of years
+        times = _number(lex, {"num": g["times_num"]})
+        if times is not None and times == int(times):
+            f["freq"] = f"{int(times)}X"
     if "or_so" in g:
         f.setdefault("mod", "APPROX")  # "a week or so ago", "the next year or so"
     if "half_more" in g:

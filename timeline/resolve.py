@@ -390,6 +390,12 @@ def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
         if r is not None:
             if m.as_unit and r.earliest is not None:  # "the week of March 6"
                 return _ranged(r.type, fmt(r.earliest, m.as_unit), r.mod, ctx.anchor)
+            if m.day_end is not None and m.day is not None and m.day < m.day_end and r.earliest is not None:
+                # "Sept. 17-18": dated by its first day, its range runs to the end of the last
+                return attrs.evolve(r, latest=D.add(D.start_of(pendulum.instance(r.earliest), "day"), days=m.day_end - m.day + 1))
+            if m.month_end is not None and m.month is not None and r.earliest is not None and r.value[5:7].isdigit():
+                # "April-June": dated by its first month, its range runs to the end of the last
+                return attrs.evolve(r, latest=D.add(D.start_of(pendulum.instance(r.earliest), "month"), months=m.month_end - m.month + 1))
             return r
     return None
 

@@ -47,7 +47,7 @@ MACROS: dict[str, str] = {
     "decade": r"(?P<decade>(?:1[0-9]|20)\d)0" + _APOS + "?s",
     "decade2": _APOS + r"?(?P<decade2>[0-9])0" + _APOS + "?s",
     "century_num": r"(?P<century_num>[12]?\d)(?:st|nd|rd|th)",
-    "tz": r"(?P<tz>(?i:[ECMP][SD]T|GMT|UTC|Z))",
+    "tz": r"(?P<tz>(?i:[ECMP][SD]T|GMT|UTC|Z)|(?-i:[ECMP]T))",
 }
 #: composite macros built from word classes
 _NUMWORD = (
@@ -134,15 +134,40 @@ def compile_template(template: str, lexicon: Lexicon, any_case: bool = False) ->
 
 
 def _spaces(pattern: str) -> str:
-    """A space matches any run of whitespace, except inside a look-behind (fixed width)."""
+    r"""A space matches any run of whitespace ("a ?" any run or none), except inside a
+    look-behind (fixed width); in a character class it is one whitespace character.
+
+    >>> print(_spaces("10 ?am [, ]+x (?<=in )y"))
+    10\s*am\s+[,\s]+x\s+(?<=in )y
+    """
     out: list[str] = []
     depth = 0
     behind: list[int] = []  # depths at which look-behinds opened
+    in_class = False
     i = 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
             out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+            out.append(r"\s" if ch == " " else ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            if pattern.startswith(("[]", "[^]"), i):  # a "]" first in the class is literal
+                n = 2 if pattern[i + 1] == "]" else 3
+                out.append(pattern[i + 1 : i + n])
+                i += n
+            else:
+                i += 1
+            continue
+        if ch == " " and not behind and pattern.startswith(" ?", i):
+            out.append(r"\s*")
             i += 2
             continue
         if ch == "(":
