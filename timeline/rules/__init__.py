@@ -47,7 +47,7 @@ MACROS: dict[str, str] = {
     "decade": r"(?P<decade>(?:1[0-9]|20)\d)0" + _APOS + "?s",
     "decade2": _APOS + r"?(?P<decade2>[0-9])0" + _APOS + "?s",
     "century_num": r"(?P<century_num>[12]?\d)(?:st|nd|rd|th)",
-    "tz": r"(?P<tz>(?i:[ECMP][SD]T|GMT|UTC|Z)|(?-i:[ECMP]T))",
+    "tz": r"(?P<tz>(?i:[ECMP][SD]T|GMT|UTC|Z)|(?-i:[ECMP]T|BST|IST|CES?T|WES?T|EES?T|MSK|JST|KST|HKT|SGT|AE[SD]T))",
 }
 #: composite macros built from word classes
 _NUMWORD = (
