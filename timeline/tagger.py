@@ -76,6 +76,12 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         d = m.direction
         if d is None and _needs_direction(m):
             d = direction(text, c.start, c.end)
+        near = 0 <= reference_at and c.start - reference_at <= REFERENCE_NEAR
+        if near and m.hour is not None and m.day_offset is None and m.weekday is None and m.month is None:
+            # a bare clock time falls on the day just named only if its tense does not point
+            # away from that day ("The deadline is Feb. 8. The game tipped off at 8:30 p.m.")
+            tense = direction(text, c.start, c.end) or 0
+            near = not ((tense < 0 and reference > anchor) or (tense > 0 and reference < anchor.start_of("day")))
         sentence_start = sentence_bounds(text, c.start, c.end)[0] if explicit_at >= 0 or period_at >= 0 else 0
         same_sentence = 0 <= explicit_at and sentence_start <= explicit_at
         ctx = Context(
@@ -87,7 +93,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
             domain=domain,
             reference_in_sentence=same_sentence and reference_unit in ("Y", "M", "D"),
             period_in_sentence=0 <= period_at and sentence_start <= period_at,
-            reference_near=0 <= reference_at and c.start - reference_at <= REFERENCE_NEAR,
+            reference_near=near,
         )
         r = resolve(m, ctx)
         if r is None:
