@@ -428,7 +428,8 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     if m.shift is None:
         return None
     mod, half = _mod(m)
-    base = ctx.reference if m.anaphoric else ctx.anchor
+    definite = m.definite and (ctx.domain == "narrative" or ctx.reference_in_sentence)
+    base = ctx.reference if m.anaphoric or definite else ctx.anchor
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None:
         if m.shift == 0:
