@@ -4,8 +4,10 @@ A rule is a pattern template plus the TIMEX3 type it produces, fixed meaning fie
 (``set``) and example phrases (``examples``) that run as tests. Templates are regular
 expressions where ``{class}`` stands for a word class of the lexicon (captured in a group
 of that name), ``{class=name}`` captures it under another name, ``{macro}`` for one of
-the MACROS below, and a space matches any run of whitespace. A rule with ``veto = true``
-marks text that must not be tagged (it removes the candidates it overlaps).
+the MACROS below, ``{{fragment}}`` for a piece of pattern the file names in its
+``[fragments]`` table (shared by its rules), and a space matches any run of whitespace. A
+rule with ``veto = true`` marks text that must not be tagged (it removes the candidates it
+overlaps).
 
 >>> rs = ruleset("en")
 >>> any(r.name == "month_day_year" for r in rs.rules)
@@ -183,6 +185,9 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
+_FRAGMENT_RE = re.compile(r"\{\{([a-z][a-z_0-9]*)\}\}")
+
+
 def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
     rules: list[Rule] = []
     names: set[str] = set()
@@ -191,6 +196,7 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
         if not item.name.endswith(".toml"):
             continue
         data = tomllib.loads(item.read_text(encoding="utf-8"))
+        fragments: dict[str, str] = data.get("fragments", {})
         for raw in data.get("rule", []):
             name = raw.get("name", "")
             where = f"rules {item.name} [{name or '?'}]"
@@ -206,14 +212,15 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
                 raise ValueError(f"{where}: every rule needs examples")
             try:
                 flags = 0 if veto and not any_case else re.IGNORECASE
-                regex = re.compile(compile_template(raw["pattern"], lexicon, any_case), flags)
+                template = _FRAGMENT_RE.sub(lambda f: fragments[f.group(1)], raw["pattern"])
+                regex = re.compile(compile_template(template, lexicon, any_case), flags)
             except (re.error, KeyError) as exc:
                 raise ValueError(f"{where}: bad pattern: {exc}") from None
             rules.append(
                 Rule(
                     name=name,
                     type=rtype,
-                    template=raw["pattern"],
+                    template=template,
                     regex=regex,
                     fixed=dict(raw.get("set", {})),
                     examples=examples,
