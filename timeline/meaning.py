@@ -184,6 +184,8 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["century"] = f"{lex.value('ordinal', g['century']) - 1:02d}"
     if "century_num" in g:
         f["century"] = f"{int(g['century_num']) - 1:02d}"
+    if "hnum" in g:  # "H1 2024", "1H 2024"
+        f["half"] = int(g["hnum"])
     if "quarter" in g:
         q = g["quarter"]
         f["quarter"] = int(q) if q.isdigit() else lex.value("ordinal", q)
