@@ -600,9 +600,12 @@ def _deictic_day(m: Meaning, ctx: Context) -> Resolved | None:
         return None
     mod, _ = _mod(m)
     base = ctx.anchor
-    if m.day_offset is None and m.hour is not None and ctx.reference_unit == "D" and ctx.reference_near:
+    if m.day_offset is None and (m.hour is not None or m.overnight) and ctx.reference_unit == "D" and ctx.reference_near:
         base = ctx.reference  # "Friday ... The blast occurred at about 10:35 a.m.": that day
-    day = D.add(D.start_of(base, "day"), days=m.day_offset or 0)
+    offset = m.day_offset or 0
+    if m.overnight:
+        offset = 0 if ctx.direction == 1 else -1  # "struck overnight": the night before
+    day = D.add(D.start_of(base, "day"), days=offset)
     return _with_time(m, day, ctx, mod)
 
 

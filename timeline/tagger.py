@@ -23,8 +23,8 @@ __all__ = ["tag", "rules_for"]
 
 def _needs_direction(m: Meaning) -> bool:
     """Only dates without a year and without last/next take their direction from the tense,
-    and "the weekend" (the one just past, or with a future cue the coming one)."""
-    if m.recent and m.unit == "WE":
+    and "the weekend" and "overnight" (the one just past, or with a future cue the coming one)."""
+    if (m.recent and m.unit == "WE") or m.overnight:
         return True
     if m.type in ("DURATION", "SET") or m.ref or m.shift is not None or m.offset_sign is not None:
         return False
@@ -77,7 +77,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         if d is None and _needs_direction(m):
             d = direction(text, c.start, c.end)
         near = 0 <= reference_at and c.start - reference_at <= REFERENCE_NEAR
-        if near and m.hour is not None and m.day_offset is None and m.weekday is None and m.month is None:
+        if near and (m.hour is not None or m.overnight) and m.day_offset is None and m.weekday is None and m.month is None:
             # a bare clock time falls on the day just named only if its tense does not point
             # away from that day ("The deadline is Feb. 8. The game tipped off at 8:30 p.m.")
             tense = direction(text, c.start, c.end) or 0
