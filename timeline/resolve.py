@@ -327,10 +327,10 @@ def _duration_value(m: Meaning) -> str | None:
         rest = amount - whole
         if whole:
             parts.append((str(whole), unit))
-        if rest and unit in SMALLER_UNIT:
-            small, factor = SMALLER_UNIT[unit]
-            parts.append((f"{rest * factor:g}", small))
-        elif rest or not whole:
+        small, factor = SMALLER_UNIT.get(unit, (unit, 0))
+        if rest and factor and abs(rest * factor - round(rest * factor)) < 1e-6:
+            parts.append((str(round(rest * factor)), small))  # "2 1/2 years": P2Y6M
+        elif rest or not whole:  # "5.3 years": P5.3Y, not P5Y3.6M
             parts = [(f"{amount:g}", unit)]
     date = "".join(n + UNIT_LETTER[u] for n, u in parts if u not in _TIME_UNITS)
     time = "".join(n + UNIT_LETTER[u] for n, u in parts if u in _TIME_UNITS)
