@@ -61,6 +61,9 @@ class Meaning:
     month_end: int | None = None  # "April-June": the last month of a range of months
 
 
+#: TIMEX3 weekday codes, Monday first (holiday specs such as "11-TH4")
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
 _INT_FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "second", "quarter", "half")
 
 
@@ -185,6 +188,13 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         f["century"] = f"{lex.value('ordinal', g['century']) - 1:02d}"
     if "century_num" in g:
         f["century"] = f"{int(g['century_num']) - 1:02d}"
+    if "nth" in g or "nth_last" in g:
+        n = -1 if "nth_last" in g else int(lex.value("ordinal", g["nth"]))
+        if f.get("weekday") and f.get("month"):  # "the first Monday of March": a day like a holiday
+            code = WEEKDAY_CODES[f.pop("weekday") - 1]
+            f["holiday"] = f"{f.pop('month'):02d}-{code}{'L' if n < 0 else n}"
+        elif f.get("month"):  # "the second week of June": the week of its 11th
+            f["day"] = 28 if n < 0 else 7 * (n - 1) + 4
     if "hnum" in g:  # "H1 2024", "1H 2024"
         f["half"] = int(g["hnum"])
     if "quarter" in g:
