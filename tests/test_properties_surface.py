@@ -45,7 +45,7 @@ from strategies import (
 
 import timeline
 from timeline.model import Expression
-from timeline.resolve import TENSE_OVERRULE_RATIO
+from timeline.resolve import FUTURE_OVERRULE_RATIO, TENSE_OVERRULE_RATIO
 
 
 def only_expression(e: Embedded, anchor: object) -> Expression:
@@ -160,7 +160,8 @@ def test_a_day_without_a_year_is_the_nearest_one_in_the_direction_of_the_tense_u
     e = data.draw(embedded(phrase, PAST_TEMPLATES if tense < 0 else FUTURE_TEMPLATES))
     x = only_expression(e, midnight(day))
     pointed, other = _occurrence(when.month, when.day, day, tense), _occurrence(when.month, when.day, day, -tense)
-    if abs((pointed - day).days) > TENSE_OVERRULE_RATIO["D"] * abs((other - day).days):
+    ratio = TENSE_OVERRULE_RATIO["D"] if tense < 0 else FUTURE_OVERRULE_RATIO
+    if abs((pointed - day).days) > ratio * abs((other - day).days):
         pointed = other  # the documented overrule: "scheduled for January 1" on January 2
     assert x.value == pointed.isoformat(), f"{e.text!r} from {day}: {x}"
 

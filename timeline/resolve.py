@@ -38,6 +38,10 @@ FUTURE_DISTANCE_WEIGHT = 1.5
 #: a tense cue is overruled when the occurrence it points to is this many times farther from
 #: the anchor than the other one ("In January, ..." written in late October: next January)
 TENSE_OVERRULE_RATIO = {"M": 4.0, "D": 4.0}
+#: a future cue only when the past occurrence is this much closer: a deadline that has just
+#: passed ("to repatriate the child by Jan. 14", written on January 15), not "likely by June"
+#: written in July
+FUTURE_OVERRULE_RATIO = 12.0
 NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday": 0, "quarter": -1, "day": NEAREST}
 #: kinds that a future cue does not move: "expects to report third-quarter profit" is about
 #: the latest third quarter
@@ -559,7 +563,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         if d in (-1, 1) and t is not None:
             other = nearest(lambda y: _date(base, y, month, day), base, -d, unit)
             here = this(base, unit)
-            ratio = TENSE_OVERRULE_RATIO[unit]
+            ratio = TENSE_OVERRULE_RATIO[unit] if d < 0 else FUTURE_OVERRULE_RATIO
             if other is not None and abs(D.diff(t, here)) > D.scale(abs(D.diff(other, here)), ratio):
                 t = other
         if t is None:

@@ -145,9 +145,8 @@ def is_modifier(text: str, start: int, end: int) -> bool:
 
 def direction(text: str, start: int, end: int) -> int | None:
     """-1 (past), +1 (future) or None, from the cue nearest to ``text[start:end]``."""
-    if _POSSESSIVE.match(text, end):
-        return -1  # "Wednesday's ruling": a time already known, so not ahead
-    if is_modifier(text, start, end):
+    possessive = bool(_POSSESSIVE.match(text, end))
+    if not possessive and is_modifier(text, start, end):
         return None
     _, _, not_past, _, not_after_re = _cues()
     s, e = sentence_bounds(text, start, end)
@@ -164,6 +163,8 @@ def direction(text: str, start: int, end: int) -> int | None:
                 continue
             cues.append((m.start(), m.end(), sign))
     best: tuple[int, int] | None = None  # (distance, direction)
+    if possessive:  # "Wednesday's ruling": known, so not ahead, unless "Saturday's game will ..."
+        cues = [c for c in cues if c[0] >= end]
     for a, b, sign in cues:
         # a cue starting inside a longer one of the other direction is part of it:
         # "had been scheduled" is past, although "scheduled" alone points ahead
@@ -172,4 +173,6 @@ def direction(text: str, start: int, end: int) -> int | None:
         dist = start - b if b <= start else (a - end) * AFTER_CUE_WEIGHT
         if best is None or dist < best[0] or (dist == best[0] and sign > 0):
             best = (dist, sign)
+    if possessive:
+        return 1 if best is not None and best[1] > 0 else -1
     return None if best is None else best[1]
