@@ -56,6 +56,14 @@ REVIEWED: dict[str, str] = {
         "each repetition of (amount unit)+ ends with a unit letter, which the amount "
         "(digits, '.', X) cannot match: a string splits into repetitions one way only"
     ),
+    "rule veto_count_address (any_case=False)": (
+        "(?:[A-Z][a-z]+\\s+){1,3}: at most three repetitions, each ending in whitespace, which "
+        "[a-z] cannot match: one way to split"
+    ),
+    "rule veto_count_address (any_case=True)": (
+        "(?:[A-Z][a-z]+\\s+){1,3}: at most three repetitions, each ending in whitespace, which "
+        "[a-z] cannot match: one way to split"
+    ),
     "timeline.events._TOKEN": (
         "\\w+(?:['’-]\\w+)*: each repetition starts with an apostrophe or hyphen, which \\w "
         "cannot match: one way to split"

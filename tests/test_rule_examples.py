@@ -64,7 +64,7 @@ def check_example(ex: dict[str, Any], rule: str | None = None) -> None:
 @pytest.mark.parametrize("rule, veto, example", _rule_examples())
 def test_rule_example(rule: str, veto: bool, example: dict[str, Any]) -> None:
     if veto:
-        doc = timeline.parse(example["text"], anchor=ANCHOR)
+        doc = timeline.parse(example["text"], anchor=ANCHOR, domain=example.get("domain", "news"))
         assert doc.expressions == (), f"vetoed text tagged: {doc.expressions}"
         return
     check_example(example, rule)

@@ -256,7 +256,8 @@ _WD = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 
 
 def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | None:
-    """A holiday of the lexicon ("12-25", "11-TH4", "05-MOL", "EASTER-2", "ELECTION") in ``year``."""
+    """A holiday of the lexicon ("12-25", "11-TH4", "11-TH4+1", "05-MOL", "EASTER-2",
+    "ELECTION") in ``year``."""
     if spec == "ELECTION":  # US: the Tuesday after the first Monday in November
         return D.add(_nth_weekday(year, 11, 1, 1, tz), days=1)
     if spec.startswith("EASTER"):
@@ -264,10 +265,11 @@ def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | No
         return D.add(_easter(year, tz), days=offset)
     month_s, rest = spec.split("-")
     month = int(month_s)
+    rest, _, after = rest.partition("+")  # "11-TH4+1": the day after Thanksgiving
     if rest.isdigit():
         return D.datetime(year, month, int(rest), tz=tz)
     n = -1 if rest[2:] == "L" else int(rest[2:])
-    return _nth_weekday(year, month, _WD[rest[:2]], n, tz)
+    return D.add(_nth_weekday(year, month, _WD[rest[:2]], n, tz), days=int(after or 0))
 
 
 def _direction(ctx: Context, kind: str) -> int:

@@ -237,7 +237,8 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
 
 def _example(raw: Any, where: str) -> dict[str, Any]:
     """Examples are [phrase, value] / [phrase, value, mod] or tables with text, expr, value,
-    type, mod, anchor, domain; a veto rule's examples are plain phrases (nothing tagged)."""
+    type, mod, anchor, domain; a veto rule's examples are plain phrases (nothing tagged), or
+    tables with text and domain."""
     if isinstance(raw, str):
         return {"text": raw, "value": None}
     if isinstance(raw, list) and len(raw) in (2, 3):
