@@ -369,7 +369,13 @@ def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
         if m.amount is None and not m.vague_amount:
             m = attrs.evolve(m, amount=1.0)
         if m.weekday:
-            value: str | None = f"XXXX-WXX-{m.weekday}"
+            day = f"XXXX-WXX-{m.weekday}"
+            if m.hour is not None:  # "every Thursday at 8 p.m."
+                hour = m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
+                day += f"T{hour:02d}:{m.minute or 0:02d}"
+            elif m.part is not None:  # "every Friday night", "Tuesday nights"
+                day += f"T{m.part}"
+            value: str | None = day
         elif m.month and not m.unit:
             value = f"XXXX-{m.month:02d}"  # "each July"
         else:
