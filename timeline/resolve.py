@@ -400,6 +400,11 @@ def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
     for step in (_offset, _shifted, _anaphoric, _explicit, _partial, _deictic_day):
         r = step(m, ctx)
         if r is not None:
+            if m.as_unit == "WE" and r.earliest is not None:  # "Labor Day weekend", "July 4th weekend"
+                t = pendulum.instance(r.earliest)
+                if t.isoweekday() == 1:  # a Monday holiday ends the weekend before it
+                    t = D.add(t, days=-1)
+                return _ranged("DATE", fmt(t, "WE"), r.mod, ctx.anchor)
             if m.as_unit and r.earliest is not None:  # "the week of March 6"
                 return _ranged(r.type, fmt(r.earliest, m.as_unit), r.mod, ctx.anchor)
             if m.day_end is not None and m.day is not None and m.day < m.day_end and r.earliest is not None:
