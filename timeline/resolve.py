@@ -106,6 +106,22 @@ def unit_of(value: str) -> str:
     return "D"
 
 
+#: how coarse each unit is: an offset finer than the reference time cannot be placed exactly
+COARSENESS = {"S": 0, "MIN": 1, "H": 2, "D": 3, "WE": 3, "W": 4, "M": 5, "Q": 6, "HALF": 7, "Y": 8, "DE": 9, "CE": 10}
+
+
+def _finer(gran: str, known: str) -> bool:
+    """Whether a ``gran`` step from a time known only to ``known`` lands on an unknown unit."""
+    return COARSENESS.get(gran, 3) < COARSENESS.get(known, 3) and COARSENESS.get(known, 3) >= COARSENESS["M"]
+
+
+def _vague(t: pendulum.DateTime, gran: str, known: str) -> str:
+    """"In 2014 ... three months later" is some month of 2014: 2014-XX, not 2014-04."""
+    if known == "M":
+        return f"{t.year:04d}-WXX" if gran == "W" else f"{t.year:04d}-{t.month:02d}-XX"
+    return {"M": f"{t.year:04d}-XX", "W": f"{t.year:04d}-WXX"}.get(gran, f"{t.year:04d}-XX-XX")
+
+
 # --- operators -------------------------------------------------------------------------
 
 
@@ -437,6 +453,8 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     t = shift(base, unit, m.offset_sign * amount)
     type_ = "TIME" if gran in _TIME_UNITS else "DATE"
     mod = m.mod if m.mod in OFFSET_MODS else None
+    if base is ctx.reference and not m.deictic and _finer(gran, ctx.reference_unit):
+        return _ranged("DATE", _vague(t, gran, ctx.reference_unit), mod, ctx.anchor)
     return _ranged(type_, fmt(t, gran), mod, ctx.anchor)
 
 
@@ -492,6 +510,8 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     if m.recent and unit == "WE" and base.isoweekday() < 6 and ctx.direction != 1:
         n -= 1  # on a weekday, "the weekend" is the one just past
     t = shift(base, unit, n)
+    if m.anaphoric and _finer(unit, ctx.reference_unit):
+        return _ranged("DATE", _vague(t, unit, ctx.reference_unit), mod, ctx.anchor)  # "the following day" of 1894
     if m.part is not None:
         return _ranged("TIME", fmt(t, "D") + "T" + m.part, mod, ctx.anchor)
     type_ = "TIME" if unit in _TIME_UNITS else "DATE"
@@ -641,5 +661,7 @@ def _anaphoric(m: Meaning, ctx: Context) -> Resolved | None:
     if m.unit == "Q" and ctx.reference_unit != "Q":
         # "the quarter": the one the text last named, else the last completed one
         ref = ctx.last_quarter or shift(ctx.anchor, "Q", -1)
+    if m.unit != "Q" and _finer(m.unit, ctx.reference_unit):  # "In November, ... That day": some day of it
+        return _ranged("DATE", _vague(ref, m.unit, ctx.reference_unit), m.mod, ctx.anchor)
     return _ranged("DATE", fmt(ref, m.unit), m.mod, ctx.anchor)
 

@@ -14,7 +14,7 @@ from .extract import candidates
 from .meaning import Meaning, interpret
 from .model import Expression
 from .rank import choose
-from .resolve import Context, resolve, unit_of
+from .resolve import COARSENESS, Context, resolve, unit_of
 from .rules import RuleSet, ruleset
 from .tense import direction, sentence_bounds
 
@@ -52,8 +52,8 @@ def _opens_sentence(text: str, start: int, end: int) -> bool:
 def _sets_reference(m: Meaning, value: str, domain: str) -> bool:
     """Dates the text talks about become the reference time; in news, comparisons
     ("a year ago", "the year-earlier quarter") and vague references do not."""
-    if m.type not in ("DATE", "TIME") or value.endswith("_REF"):
-        return False
+    if m.type not in ("DATE", "TIME") or value.endswith("_REF") or "X" in value:
+        return False  # nor does a time only partly known ("2014-XX")
     return domain == "narrative" or (m.offset_sign is None and not m.anaphoric)
 
 
@@ -115,7 +115,14 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         )
         if _MONTHS_PERIOD.fullmatch(r.value):
             period_at = c.start
-        if _sets_reference(m, r.value, domain) and r.earliest is not None:
+        refines = not (  # "March 1990 ... Later that year": that year holds March, which stays
+            m.anaphoric
+            and r.earliest is not None
+            and r.latest is not None
+            and r.earliest <= reference < r.latest
+            and COARSENESS.get(unit_of(r.value), 3) > COARSENESS.get(reference_unit, 3)
+        )
+        if _sets_reference(m, r.value, domain) and r.earliest is not None and refines:
             reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
             reference_at = c.start
             if reference_unit == "Q" and reference <= anchor:
