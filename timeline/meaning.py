@@ -51,6 +51,7 @@ class Meaning:
     quant: str | None = None
     freq: str | None = None
     anaphoric: bool = False  # "that day", "the same month": the reference time itself
+    in_future: bool = False  # "in five years": that far ahead with a future cue, else a duration
     overnight: bool = False  # "overnight": the night before, or with a future cue the coming one
     definite: bool = False  # "the end of the year": the reference's year in a narrative, else the anchor's
     direction: int | None = None  # explicit -1 past / +1 future from the phrase itself

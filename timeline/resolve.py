@@ -401,6 +401,8 @@ def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
         return Resolved("SET", value, m.mod, quant=m.quant, freq=m.freq)
     if m.ref:
         return _ranged("DATE", m.ref, None, a)
+    if m.in_future and ctx.direction == 1:  # "due in two weeks": two weeks from the anchor
+        m = attrs.evolve(m, type="DATE", offset_sign=1, deictic=True, in_future=False)
     if m.type == "DURATION":
         value = _duration_value(m)
         if value is None:

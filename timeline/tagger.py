@@ -6,6 +6,7 @@ dates ("In November") are resolved against it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pendulum
@@ -24,7 +25,7 @@ __all__ = ["tag", "rules_for"]
 def _needs_direction(m: Meaning) -> bool:
     """Only dates without a year and without last/next take their direction from the tense,
     and "the weekend" and "overnight" (the one just past, or with a future cue the coming one)."""
-    if (m.recent and m.unit == "WE") or m.overnight:
+    if (m.recent and m.unit == "WE") or m.overnight or m.in_future:
         return True
     if m.type in ("DURATION", "SET") or m.ref or m.shift is not None or m.offset_sign is not None:
         return False
@@ -57,6 +58,17 @@ def _sets_reference(m: Meaning, value: str, domain: str) -> bool:
     return domain == "narrative" or (m.offset_sign is None and not m.anaphoric)
 
 
+@functools.cache
+def _superlative(alternation: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{alternation}\b[^.;:!?]*$")
+
+
+def _looks_back(text: str, start: int, rules: RuleSet) -> bool:
+    """"its first profit in five years": a superlative before the phrase in its clause."""
+    s = max(sentence_bounds(text, start, start)[0], start - 80)
+    return bool(_superlative(rules.lexicon["superlative"].alternation()).search(text, s, start))
+
+
 def rules_for(domain: str) -> RuleSet:
     """The compiled rules a domain uses (names in any case for colloquial text)."""
     return ruleset("en", any_case=domain == "colloquial")
@@ -76,6 +88,8 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         d = m.direction
         if d is None and _needs_direction(m):
             d = direction(text, c.start, c.end)
+            if m.in_future and d == 1 and _looks_back(text, c.start, rules):
+                d = None
         near = 0 <= reference_at and c.start - reference_at <= REFERENCE_NEAR
         if near and (m.hour is not None or m.overnight) and m.day_offset is None and m.weekday is None and m.month is None:
             # a bare clock time falls on the day just named only if its tense does not point
