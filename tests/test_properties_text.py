@@ -22,7 +22,7 @@ from strategies import (
 
 import timeline
 from timeline import tense
-from timeline.extract import _hits, _windows, candidates
+from timeline.extract import _hits, _next_key, _scan, _windows, candidates
 from timeline.model import DOMAINS, Document
 from timeline.rules import ruleset
 
@@ -111,6 +111,16 @@ def test_the_next_token_check_skips_only_starts_where_no_rule_matches(text: str,
     def found(rs: object) -> list[tuple[int, int, str]]:
         return [(c.start, c.end, c.rule.name) for c in candidates(text, rs)]  # type: ignore[arg-type]
     assert found(rules) == found(unchecked)
+
+
+@given(st.one_of(glued_text, any_text, fragment_text), st.booleans())
+def test_the_token_pass_reads_the_next_token_as_the_next_token_check_would(text: str, any_case: bool) -> None:
+    """The keys of each start token and of the one after it, read in the token pass, are
+    those ``_next_key`` reads at that start (digits of any script, non-ASCII letters)."""
+    _, begins, nexts = _scan(text, ruleset("en", any_case=any_case))
+    for starts in begins.values():
+        for at in starts:
+            assert nexts[at] == _next_key(text, at), (text[at : at + 20], nexts[at])
 
 
 @given(st.one_of(glued_text, any_text, fragment_text), st.data())

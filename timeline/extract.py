@@ -61,16 +61,31 @@ def _hits(text: str, rules: RuleSet) -> Hits:
     return _scan(text, rules)[0]
 
 
-def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
-    """``_hits``, and where the tokens that some rule's matches begin with start, by key
-    (tokens whose key is not plain ASCII under the key ``""``: case folding may match them)."""
+Nexts = dict[int, "tuple[str, str, int] | None"]
+
+
+def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]], Nexts]:
+    """``_hits``, where the tokens that some rule's matches begin with start, by key
+    (tokens whose key is not plain ASCII under the key ``""``: case folding may match them),
+    and for each such token what ``_next_key`` says of it."""
     table = rules.tokens
     hits: Hits = {}
     every: list[tuple[int, int]] = []
     begins: dict[str, list[int]] = {}
+    nexts: Nexts = {}
+    pending = -1  # a start token whose next token is not read yet
+    pending_key = ""
     for m in _TOKEN.finditer(text):
         tok = m.group()
         low = tok[:3].lower()
+        if pending >= 0:  # what _next_key would say of the start token before this one
+            if tok[0].isdecimal():
+                ok = pending_key and tok[0].isascii()
+                nexts[pending] = (pending_key, DIGIT, m.start() + 1) if ok else None
+            else:
+                ok = pending_key and tok[:3].isascii()  # "K" (Kelvin) lowercases to ASCII "k"
+                nexts[pending] = (pending_key, low, m.start() + len(low)) if ok else None
+            pending = -1
         role = table.get(low)
         if role is None:
             if low.isascii():
@@ -83,10 +98,12 @@ def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
                 role = token_groups(low, rules.by_key, rules.short_keys), ""
         groups, key = role
         if key is not None:
+            pending = m.start()
+            pending_key = DIGIT if tok[0].isdecimal() else (low if tok[:3].isascii() else "")
             if key in begins:
-                begins[key].append(m.start())
+                begins[key].append(pending)
             else:
-                begins[key] = [m.start()]
+                begins[key] = [pending]
         if groups:
             span = m.span()
             for group in groups:
@@ -95,9 +112,11 @@ def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]]]:
                 else:
                     hits[group] = [span]
             every.append(span)
+    if pending >= 0:
+        nexts[pending] = None  # no next token
     if rules.everywhere:
         hits[rules.everywhere] = every
-    return hits, begins
+    return hits, begins, nexts
 
 
 #: a token and the first three characters of the next one (or its first digit)
@@ -152,9 +171,8 @@ def _marks(chars: str) -> re.Pattern[str]:
 def candidates(text: str, rules: RuleSet) -> list[Candidate]:
     """Every match of every rule (overlapping ones included), vetoes too, in text order."""
     found: list[tuple[int, int, Candidate]] = []
-    hits, begins = _scan(text, rules)
+    hits, begins, next_keys = _scan(text, rules)
     starts_at: dict[tuple[frozenset[str], str], list[int]] = {}
-    next_keys: dict[int, tuple[str, str, int] | None] = {}
     for group, spans in hits.items():
         windows = _windows(text, spans)
         for r in group:

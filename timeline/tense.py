@@ -19,7 +19,7 @@ direction from the verb (None); a possessive one ("Wednesday's ruling") is past.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import load
 from .sentences import sentence_span
@@ -131,6 +131,7 @@ def _cue_matches(
     return out
 
 
+@lru_cache(maxsize=256)  # the tagger asks for one expression's sentence several times in a row
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``, looked for at most SENTENCE_REACH characters
     away (the one sentence splitter, ``sentences.sentence_span``)."""

@@ -33,7 +33,7 @@ DIGIT = "#"
 #: keys of very common words: a rule keyed by one of them would run almost everywhere
 COMMON = frozenset({"the", "a", "an", "for", "thi", "s", "of", "in", "on", "and", "to", "at", "by", "is", "it"})
 #: a cheaper key set is one of rarer (longer) keys
-_WEIGHT = {1: 50, 2: 10, 3: 1}
+_WEIGHT = {1: 150, 2: 10, 3: 1}  # a one-letter key ("h" of "H1") runs at more words than a digit
 
 Keys = frozenset[str]
 Item = tuple[Any, Any]
@@ -44,8 +44,19 @@ def token_key(word: str) -> str:
     return DIGIT if word[:1].isdigit() else word[:3].lower()
 
 
+#: letters few English words begin with: a one-letter key of these ("q" of "Q3") is rare
+_RARE_INITIALS = frozenset("qxzj")
+
+
 def _score(keys: Keys) -> int:
-    return sum(100 if k == DIGIT or k in COMMON else _WEIGHT[len(k)] for k in keys)
+    # a short key covers the common words it begins ("th" runs at every "the")
+    return sum(_key_score(k) for k in keys)
+
+
+def _key_score(k: str) -> int:
+    if k == DIGIT or any(c.startswith(k) for c in COMMON):
+        return 100
+    return 5 if k in _RARE_INITIALS else _WEIGHT[len(k)]
 
 
 def _is_digitish(op: Any, av: Any) -> bool:
@@ -107,7 +118,11 @@ def _need(seq: Sequence[Item], at_start: bool) -> Keys | None:
             while j < len(items) and _is_letter(items[j]):
                 j += 1
             if at_start:
-                consider(frozenset({token_key("".join(chr(items[k][1]) for k in range(i, j)))}))
+                run = "".join(chr(items[k][1]) for k in range(i, j))
+                consider(frozenset({token_key(run)}))
+                if j - i < 3 and j < len(items):
+                    # "may|march" is parsed as "ma" + (y|rch): the keys are "may" and "mar"
+                    consider(_completed(run, items[j]))
             i, at_start = j, False
             continue
         if _is_digitish(op, av):
@@ -129,6 +144,27 @@ def _need(seq: Sequence[Item], at_start: bool) -> Keys | None:
             at_start = _after([(op, av)], at_start)
         i += 1
     return best
+
+
+def _completed(run: str, item: Item) -> Keys | None:
+    """The keys of a short letter run completed by the branch after it (None: some branch
+    starts with no letter, so the run may be a whole token)."""
+    op, av = item
+    if op is C.SUBPATTERN and len(av[3].data) == 1:
+        op, av = av[3].data[0]
+    if op is not C.BRANCH:
+        return None
+    keys: set[str] = set()
+    for alternative in av[1]:
+        lead = ""
+        for it in alternative.data:
+            if not _is_letter(it):
+                break
+            lead += chr(it[1])
+        if not lead:
+            return None
+        keys.add(token_key(run + lead))
+    return frozenset(keys)
 
 
 def _after(seq: Sequence[Item], at_start: bool) -> bool:
