@@ -60,11 +60,11 @@ def _sets_reference(m: Meaning, value: str, domain: str) -> bool:
 
 @functools.cache
 def _superlative(alternation: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{alternation}\b[^.;:!?]*$")
+    return re.compile(rf"\b{alternation}\b(?:\s+[\w'-]+){{0,2}}\s+in\s+$")
 
 
 def _looks_back(text: str, start: int, rules: RuleSet) -> bool:
-    """"its first profit in five years": a superlative before the phrase in its clause."""
+    """"its first profit in five years": a superlative at most two words before "in"."""
     s = max(sentence_bounds(text, start, start)[0], start - 80)
     return bool(_superlative(rules.lexicon["superlative"].alternation()).search(text, s, start))
 
