@@ -144,6 +144,13 @@ def is_modifier(text: str, start: int, end: int) -> bool:
     return bool(_DETERMINER.search(before)) and bool(_NOUN_AFTER.match(text, end))
 
 
+#: what ends a clause between an expression and a cue after it
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,? (?:but|while|whereas|although|though) "
+    r"|,? and (?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|the|it|he|she|they|we|I)\b"
+)
+
+
 def direction(text: str, start: int, end: int) -> int | None:
     """-1 (past), +1 (future) or None, from the cue nearest to ``text[start:end]``."""
     possessive = bool(_POSSESSIVE.match(text, end))
@@ -166,6 +173,9 @@ def direction(text: str, start: int, end: int) -> int | None:
     best: tuple[int, int] | None = None  # (distance, direction)
     if possessive:  # "Wednesday's ruling": known, so not ahead, unless "Saturday's game will ..."
         cues = [c for c in cues if c[0] >= end]
+    # a cue after the expression counts only in its own clause: "came into force on 1 January
+    # and will be reviewed soon" is the January past
+    cues = [c for c in cues if c[0] < end or not _CLAUSE_BREAK.search(text, end, c[1])]
     for a, b, sign in cues:
         # a cue starting inside a longer one of the other direction is part of it:
         # "had been scheduled" is past, although "scheduled" alone points ahead
