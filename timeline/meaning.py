@@ -229,6 +229,8 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
         times = _number(lex, {"num": g["times_num"]})
         if times is not None and times == int(times):
             f["freq"] = f"{int(times)}X"
+    if "time_shift" in g:  # "this time last year": last year's day, as "a year ago today"
+        f["offset_sign"] = lex.value("shift", g["time_shift"])
     if "ago_in" in g:  # "fifty years ago this month": that month, fifty years back
         f["as_unit"] = {"month": "M", "week": "W"}.get(g["ago_in"].split()[-1].lower(), "D")
     if "or_so" in g:

@@ -580,6 +580,8 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     use_reference = ctx.domain == "narrative" or ctx.reference_in_sentence
     base = ctx.reference if use_reference else ctx.anchor
     tz = base.tzinfo or pendulum.UTC
+    if m.day is not None and m.month is None:
+        return _day_of_month(m, base, ctx, mod)
     if m.weekday is not None and m.month is None:
         d = _direction(ctx, "weekday")
         today = D.start_of(base, "day")
@@ -631,6 +633,30 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         value = f"{t.year:04d}-Q{n}" if unit == "Q" else f"{t.year:04d}-H{n}"
         return _ranged("DATE", value, mod if unit == "Q" else None, ctx.anchor)
     return None
+
+
+def _day_of_month(m: Meaning, base: pendulum.DateTime, ctx: Context, mod: str | None) -> Resolved | None:
+    """"on the 3rd", "Saturday the 16th": that day of the last, this or the next month, by
+    tense (nearest when none; a weekday picks the month where the day falls on it)."""
+    today = D.start_of(base, "day")
+    first = D.start_of(base, "month")
+    days = [t for k in (-1, 0, 1) if (t := _date(base, D.add(first, months=k).year, D.add(first, months=k).month, m.day or 1)) is not None]
+    if m.weekday is not None:
+        days = [t for t in days if t.isoweekday() == m.weekday] or days
+    d = _direction(ctx, "day")
+    before = [t for t in days if t <= today]
+    after = [t for t in days if t >= today]
+    if d == -1 and before:
+        t = before[-1]
+    elif d == 1 and after:
+        t = after[0]
+    elif before and after:
+        t = before[-1] if D.diff(today, before[-1]) <= D.scale(D.diff(after[0], today), FUTURE_DISTANCE_WEIGHT) else after[0]
+    elif before or after:
+        t = (before or after)[-1 if before else 0]
+    else:
+        return None
+    return _with_time(attrs.evolve(m, weekday=None), t, ctx, mod)
 
 
 def _deictic_day(m: Meaning, ctx: Context) -> Resolved | None:

@@ -31,7 +31,7 @@ def _needs_direction(m: Meaning) -> bool:
         return False
     if m.year is not None or m.year2 is not None or m.decade or m.century:
         return False
-    return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half))
+    return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half, m.day))
 
 
 #: characters after the expression that set the reference time within which a bare clock
