@@ -114,6 +114,7 @@ LOOKUPS = (
     ("date_mod", "mod", "date_mod"),
     ("decade_mod", "mod", "date_mod"),
     ("approx_mod", "mod", "approx_mod"),
+    ("over_mod", "mod", "over_mod"),
     ("ref", "ref", "ref"),
     ("set_adverb", "value", "set_adverb"),
     ("times_word", "freq", "times_word"),

@@ -536,6 +536,8 @@ def _with_time(m: Meaning, day: pendulum.DateTime, ctx: Context, mod: str | None
 def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     """Phrases that name their year, decade or century: nothing to infer."""
     mod, half = _mod(m)
+    if half is not None and (m.century is not None or m.decade is not None):
+        mod = "START" if half == "1" else "END"  # "the first half of the 20th century": no H value
     if m.century is not None:
         return _ranged("DATE", m.century, mod, ctx.anchor, explicit=True)
     if m.decade is not None:
