@@ -492,7 +492,9 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         y = base.year if base.month >= first else base.year - 1
         start = _date(base, y, first)
         in_season = start is not None and base < D.add(start, months=3)
-        if m.shift < 0:
+        if m.anaphoric and ctx.reference_unit in ("Y", "DE", "CE"):
+            y = base.year + m.shift  # "In 1931, ... By the following summer": 1932's
+        elif m.shift < 0:
             y = y - 1 if in_season else y  # "last fall": the one before this, or the one just ended
         elif m.shift > 0:
             y += 1  # "next spring"
