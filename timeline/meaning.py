@@ -226,6 +226,11 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
                 del f["month"]
             else:
                 f["month_end"] = last
+    if "spoken" in g:  # "a quarter to nine": 08:45
+        hour = int(g["hour_digit"]) if "hour_digit" in g else int(lex.value("number_word_hour", g.get("hour_word", "")) or 12)
+        words = g["spoken"].lower()
+        f["minute"] = 30 if words.startswith("half") else 45 if words.endswith("to") else 15
+        f["hour"] = (hour - 1) or 12 if words.endswith("to") else hour
     if "times_num" in g:  # "eight times a year": a frequency, not an amount of years
         times = _number(lex, {"num": g["times_num"]})
         if times is not None and times == int(times):
