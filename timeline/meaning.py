@@ -228,9 +228,8 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
                 f["month_end"] = last
     if "spoken" in g:  # "a quarter to nine": 08:45
         hour = int(g["hour_digit"]) if "hour_digit" in g else int(lex.value("number_word_hour", g.get("hour_word", "")) or 12)
-        words = g["spoken"].lower()
-        f["minute"] = 30 if words.startswith("half") else 45 if words.endswith("to") else 15
-        f["hour"] = (hour - 1) or 12 if words.endswith("to") else hour
+        minutes = int(lex.value("spoken_clock", g["spoken"]) or 0)
+        f["hour"], f["minute"] = ((hour - 1) or 12, 60 + minutes) if minutes < 0 else (hour, minutes)
     if "times_num" in g:  # "eight times a year": a frequency, not an amount of years
         times = _number(lex, {"num": g["times_num"]})
         if times is not None and times == int(times):
@@ -238,7 +237,9 @@ def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | Non
     if "time_shift" in g:  # "this time last year": last year's day, as "a year ago today"
         f["offset_sign"] = lex.value("shift", g["time_shift"])
     if "ago_in" in g:  # "fifty years ago this month": that month, fifty years back
-        f["as_unit"] = {"month": "M", "week": "W"}.get(g["ago_in"].split()[-1].lower(), "D")
+        f["as_unit"] = lex.value("cal_unit", g["ago_in"])
+    if "ago_today" in g:  # "twenty years ago today"
+        f["as_unit"] = "D"
     if "or_so" in g:
         f.setdefault("mod", "APPROX")  # "a week or so ago", "the next year or so"
     if "half_more" in g:

@@ -144,11 +144,14 @@ def is_modifier(text: str, start: int, end: int) -> bool:
     return bool(_DETERMINER.search(before)) and bool(_NOUN_AFTER.match(text, end))
 
 
-#: what ends a clause between an expression and a cue after it
-_CLAUSE_BREAK = re.compile(
-    r"[;:]|,? (?:but|while|whereas|although|though) "
-    r"|,? and (?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|the|it|he|she|they|we|I)\b"
-)
+@cache
+def _clause_break() -> re.Pattern[str]:
+    """What ends a clause between an expression and a cue after it: a semicolon or colon, a
+    conjunction that opens a clause, or "and" before a verb or a subject (cues.toml)."""
+    lex = load("en")
+    opens = "|".join(map(re.escape, sorted(lex["clause_conjunction"].entries, key=len, reverse=True)))
+    after_and = "|".join(map(re.escape, sorted(lex["clause_after_and"].entries, key=len, reverse=True)))
+    return re.compile(rf"[;:]|,?\s+(?i:{opens})\s|,?\s+(?i:and)\s+(?:{after_and})\b")
 
 
 def direction(text: str, start: int, end: int) -> int | None:
@@ -175,7 +178,8 @@ def direction(text: str, start: int, end: int) -> int | None:
         cues = [c for c in cues if c[0] >= end]
     # a cue after the expression counts only in its own clause: "came into force on 1 January
     # and will be reviewed soon" is the January past
-    cues = [c for c in cues if c[0] < end or not _CLAUSE_BREAK.search(text, end, c[1])]
+    clause_break = _clause_break()
+    cues = [c for c in cues if c[0] < end or not clause_break.search(text, end, c[1])]
     for a, b, sign in cues:
         # a cue starting inside a longer one of the other direction is part of it:
         # "had been scheduled" is past, although "scheduled" alone points ahead
