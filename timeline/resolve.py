@@ -23,7 +23,7 @@ import pendulum
 
 from . import dates as D
 from .bounds import value_range
-from .meaning import Meaning
+from .meaning import WEEKDAY_CODES, Meaning
 
 __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 
@@ -268,7 +268,7 @@ def _easter(year: int, tz: _dt.tzinfo) -> pendulum.DateTime:
     return D.datetime(year, month, day + 1, tz=tz)
 
 
-_WD = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+_WD = {code: n for n, code in enumerate(WEEKDAY_CODES, 1)}
 
 
 def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | None:
@@ -385,13 +385,8 @@ def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
         if m.amount is None and not m.vague_amount:
             m = attrs.evolve(m, amount=1.0)
         if m.weekday:
-            day = f"XXXX-WXX-{m.weekday}"
-            if m.hour is not None:  # "every Thursday at 8 p.m."
-                hour = m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
-                day += f"T{hour:02d}:{m.minute or 0:02d}"
-            elif m.part is not None:  # "every Friday night", "Tuesday nights"
-                day += f"T{m.part}"
-            value: str | None = day
+            # "every Thursday at 8 p.m.", "every Friday night", "Tuesday nights"
+            value: str | None = f"XXXX-WXX-{m.weekday}" + _time_of_day(m)
         elif m.month and not m.unit:
             value = f"XXXX-{m.month:02d}"  # "each July"
         else:
@@ -425,14 +420,22 @@ def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
                 return _ranged("DATE", fmt(t, "WE"), r.mod, ctx.anchor)
             if m.as_unit and r.earliest is not None:  # "the week of March 6"
                 return _ranged(r.type, fmt(r.earliest, m.as_unit), r.mod, ctx.anchor)
-            if m.day_end is not None and m.day is not None and m.day < m.day_end and r.earliest is not None:
-                # "Sept. 17-18": dated by its first day, its range runs to the end of the last
-                return attrs.evolve(r, latest=D.add(D.start_of(pendulum.instance(r.earliest), "day"), days=m.day_end - m.day + 1))
-            if m.month_end is not None and m.month is not None and r.earliest is not None and r.value[5:7].isdigit():
-                # "April-June": dated by its first month, its range runs to the end of the last
-                return attrs.evolve(r, latest=D.add(D.start_of(pendulum.instance(r.earliest), "month"), months=m.month_end - m.month + 1))
-            return r
+            return _widened(m, r)
     return None
+
+
+def _widened(m: Meaning, r: Resolved) -> Resolved:
+    """"Sept. 17-18", "April-June": dated by the first day or month, the range runs to the
+    end of the last one."""
+    if r.earliest is None:
+        return r
+    if m.day_end is not None and m.day is not None and m.day < m.day_end:
+        unit, n = "day", m.day_end - m.day + 1
+    elif m.month_end is not None and m.month is not None and r.value[5:7].isdigit():
+        unit, n = "month", m.month_end - m.month + 1
+    else:
+        return r
+    return attrs.evolve(r, latest=D.add(D.start_of(pendulum.instance(r.earliest), unit), **{unit + "s": n}))
 
 
 def _offset(m: Meaning, ctx: Context) -> Resolved | None:
@@ -526,13 +529,16 @@ def _with_time(m: Meaning, day: pendulum.DateTime, ctx: Context, mod: str | None
     """A day, refined by a time of day or part of day when the phrase has one."""
     if m.weekday is not None and m.day_offset:
         day = D.add(day, days=m.day_offset)  # "the day before last Tuesday"
+    time = _time_of_day(m)
+    return _ranged("TIME" if time else "DATE", fmt(day, "D") + time, mod, ctx.anchor)
+
+
+def _time_of_day(m: Meaning) -> str:
+    """The time part of a value: "T20:00" for "8 p.m.", "TNI" for "night", else ""."""
     if m.hour is not None:
         hour = m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
-        value = fmt(day, "D") + f"T{hour:02d}:{m.minute or 0:02d}"
-        return _ranged("TIME", value, mod, ctx.anchor)
-    if m.part is not None:
-        return _ranged("TIME", fmt(day, "D") + "T" + m.part, mod, ctx.anchor)
-    return _ranged("DATE", fmt(day, "D"), mod, ctx.anchor)
+        return f"T{hour:02d}:{m.minute or 0:02d}"
+    return "" if m.part is None else "T" + m.part
 
 
 def _explicit(m: Meaning, ctx: Context) -> Resolved | None:

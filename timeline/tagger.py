@@ -86,16 +86,20 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     for c in choose(candidates(text, rules)):
         m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon)
         d = m.direction
+        tense, read = None, False  # the sentence's cue, read at most once per expression
         if d is None and _needs_direction(m):
-            d = direction(text, c.start, c.end)
+            d = tense = direction(text, c.start, c.end)
+            read = True
             if m.in_future and d == 1 and _looks_back(text, c.start, rules):
                 d = None
         near = 0 <= reference_at and c.start - reference_at <= REFERENCE_NEAR
         if near and (m.hour is not None or m.overnight) and m.day_offset is None and m.weekday is None and m.month is None:
             # a bare clock time falls on the day just named only if its tense does not point
             # away from that day ("The deadline is Feb. 8. The game tipped off at 8:30 p.m.")
-            tense = direction(text, c.start, c.end) or 0
-            near = not ((tense < 0 and reference > anchor) or (tense > 0 and reference < anchor.start_of("day")))
+            if not read:
+                tense = direction(text, c.start, c.end)
+            cue = tense or 0
+            near = not ((cue < 0 and reference > anchor) or (cue > 0 and reference < anchor.start_of("day")))
         sentence_start = sentence_bounds(text, c.start, c.end)[0] if explicit_at >= 0 or period_at >= 0 else 0
         same_sentence = 0 <= explicit_at and sentence_start <= explicit_at
         ctx = Context(

@@ -39,6 +39,7 @@ MACROS: dict[str, str] = {
     "year2": _APOS + r"(?P<year2>\d\d)(?!\d)",
     "yearnum": r"(?P<year>\d{4})",
     "day": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+    "dayth": r"(?P<dayth>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-])",  # "the 3rd"
     "monthnum": r"(?P<monthnum>1[0-2]|0?[1-9])",
     "digits": r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\d,])",
     "hour12": r"(?P<hour>1[0-2]|0?[1-9])",
