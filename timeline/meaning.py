@@ -14,7 +14,7 @@ import attrs
 
 from .lexicon import Lexicon
 
-__all__ = ["Meaning", "interpret"]
+__all__ = ["Meaning", "interpret", "GROUPS", "FIELDS", "IGNORED_GROUPS"]
 
 
 @attrs.frozen(slots=True)
@@ -22,6 +22,7 @@ class Meaning:
     """What a phrase says about time, with nothing resolved. Unset fields are None."""
 
     type: str
+    op: str = "point"  # the resolver operation the rule names (``resolve.OPERATIONS``)
     year: int | None = None
     year2: int | None = None  # two-digit year ('98)
     month: int | None = None
@@ -137,6 +138,31 @@ NUMBERS = (
 )
 
 
+#: groups ``interpret`` reads besides ``NUMBERS`` and ``LOOKUPS``
+SPECIAL_GROUPS = frozenset({
+    "outer", "ago", "deictic_day", "ampm", "decade", "decade2", "decade_word", "century",
+    "century_num", "nth", "nth_last", "hnum", "quarter", "qnum", "num", "vague_number", "one",
+    "other", "dm1", "dm2", "year_century_word", "yearpart", "y2000", "month_end",
+    "quarter_word", "spoken", "hour_digit", "hour_word", "times_num", "time_shift", "ago_in",
+    "ago_today", "or_so", "half_more", "noon", "this_year", "quant", "tz",
+    "range_start", "range_end",
+})
+#: groups a pattern may capture that carry no meaning of their own, and why
+IGNORED_GROUPS: dict[str, str] = {
+    "num_hi": "the upper amount of 'two to three weeks': TimeBank writes the lower one",
+    "day_mod": "'early Saturday' before a clock time: the clock time is exact",
+    "daypart": "'10 o'clock at night': the clock hour is read as written",
+    "half_of": "'half an hour': the rule's set fields give the amount",
+    "nth_weekday": "'the first Monday of every month': the rule's set fields give the value",
+}
+#: every group name a rule pattern may use (a class used twice is numbered: weekday_2)
+GROUPS = frozenset(
+    {g for g, _ in NUMBERS} | {g for g, _, _ in LOOKUPS} | SPECIAL_GROUPS | set(IGNORED_GROUPS)
+)
+#: the fields a rule's ``set`` table may fix
+FIELDS = frozenset(a.name for a in attrs.fields(Meaning)) - {"type", "op"}
+
+
 def _month_day(a: int, b: int) -> dict[str, Any]:
     """Day and month of a numeric date "a/b", decided only where one order is impossible."""
     if a > 12 >= b >= 1 and a <= 31:
@@ -150,14 +176,16 @@ def _month_day(a: int, b: int) -> dict[str, Any]:
     return {"value": "INVALID"}  # neither order is a date ("32/13/2024")
 
 
-def interpret(rule_type: str, fixed: dict[str, Any], groups: dict[str, str | None], lex: Lexicon) -> Meaning:
+def interpret(
+    rule_type: str, fixed: dict[str, Any], groups: dict[str, str | None], lex: Lexicon, op: str = "point"
+) -> Meaning:
     """Build the Meaning of one match from its named groups and the rule's fixed fields."""
     g = {k: v for k, v in groups.items() if v is not None}
     for k in [k for k in g if k[-2:-1] == "_" and k[-1].isdigit()]:
         g.setdefault(k[:-2], g[k])  # a class used twice in one pattern: {weekday} ... {weekday}
     if "qnum" in g:
         g["quarter"] = g["qnum"]
-    f: dict[str, Any] = {"type": rule_type}
+    f: dict[str, Any] = {"type": rule_type, "op": op}
     for group, field in NUMBERS:
         if group in g:
             f[field] = int(g[group])

@@ -379,49 +379,89 @@ def resolve(m: Meaning, ctx: Context) -> Resolved | None:
         raise
 
 
-def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
-    a = ctx.anchor
-    if m.type == "SET":
-        if m.amount is None and not m.vague_amount:
-            m = attrs.evolve(m, amount=1.0)
-        if m.weekday:
-            # "every Thursday at 8 p.m.", "every Friday night", "Tuesday nights"
-            value: str | None = f"XXXX-WXX-{m.weekday}" + _time_of_day(m)
-        elif m.month and not m.unit:
-            value = f"XXXX-{m.month:02d}"  # "each July"
-        else:
-            value = _duration_value(m)
-        if value is None:
-            return None
-        return Resolved("SET", value, m.mod, quant=m.quant, freq=m.freq)
-    if m.ref:
-        return _ranged("DATE", m.ref, None, a)
-    if m.in_future and ctx.direction == 1:  # "due in two weeks": two weeks from the anchor
-        m = attrs.evolve(m, type="DATE", offset_sign=1, deictic=True, in_future=False)
-    if m.type == "DURATION":
+def _every(m: Meaning, ctx: Context) -> Resolved | None:
+    """``every``: a SET ("every Thursday at 8 p.m.", "each July", "twice a year")."""
+    if m.amount is None and not m.vague_amount:
+        m = attrs.evolve(m, amount=1.0)
+    if m.weekday:
+        # "every Thursday at 8 p.m.", "every Friday night", "Tuesday nights"
+        value: str | None = f"XXXX-WXX-{m.weekday}" + _time_of_day(m)
+    elif m.month and not m.unit:
+        value = f"XXXX-{m.month:02d}"  # "each July"
+    else:
         value = _duration_value(m)
-        if value is None:
-            return None
-        if m.shift is not None and m.unit and m.shift != 0:
-            amount = m.amount if m.amount is not None and not m.vague_amount else None
-            if amount is not None:
-                other = shift(a, m.unit, m.shift * amount)
-                lo, hi = (other, a) if m.shift < 0 else (a, other)
-                if lo < hi:
-                    return Resolved("DURATION", value, m.mod, lo, hi)
-        return Resolved("DURATION", value, m.mod)
-    for step in (_offset, _shifted, _anaphoric, _explicit, _partial, _deictic_day):
+    if value is None:
+        return None
+    return Resolved("SET", value, m.mod, quant=m.quant, freq=m.freq)
+
+
+def _reference(m: Meaning, ctx: Context) -> Resolved | None:
+    """``reference``: PRESENT_REF, PAST_REF or FUTURE_REF ("now", "recently", "the future")."""
+    return None if m.ref is None else _ranged("DATE", m.ref, None, ctx.anchor)
+
+
+def _duration(m: Meaning, ctx: Context) -> Resolved | None:
+    """``duration``: an amount of a unit with its mod ("15 years", "for over a year"); tied
+    to the anchor when the phrase says so ("the past three years"). "in five years" with a
+    future cue is a date that far ahead (``shift``)."""
+    if m.in_future and ctx.direction == 1:  # "due in two weeks": two weeks from the anchor
+        return _calendar(_offset)(attrs.evolve(m, type="DATE", offset_sign=1, deictic=True, in_future=False), ctx)
+    value = _duration_value(m)
+    if value is None:
+        return None
+    if m.shift is not None and m.unit and m.shift != 0:
+        amount = m.amount if m.amount is not None and not m.vague_amount else None
+        if amount is not None:
+            other = shift(ctx.anchor, m.unit, m.shift * amount)
+            lo, hi = (other, ctx.anchor) if m.shift < 0 else (ctx.anchor, other)
+            if lo < hi:
+                return Resolved("DURATION", value, m.mod, lo, hi)
+    return Resolved("DURATION", value, m.mod)
+
+
+def _named_year(m: Meaning) -> bool:
+    return any(x is not None for x in (m.year, m.year2, m.decade, m.century, m.year_shift))
+
+
+def _point(m: Meaning, ctx: Context) -> Resolved | None:
+    """``point``: a calendar point from its fields, decided by what the phrase names: a
+    this/next/last word (``relative``), else its own year (as written), else a partial date
+    (``nearest``), else a clock time or part of a day (``deictic``: on the day it is about)."""
+    if m.shift is not None:
+        r = _shifted(m, ctx)
+    elif _named_year(m):
+        r = _explicit(m, ctx)
+    else:
+        r = _partial(m, ctx)
+    return r if r is not None else _deictic_day(m, ctx)
+
+
+Step = Callable[[Meaning, Context], "Resolved | None"]
+
+
+def _calendar(step: Step) -> Step:
+    """A calendar operation, reported at the granularity the phrase asks for ("the week of
+    March 6", "Labor Day weekend") and widened to the end of a range of days or months."""
+
+    def run(m: Meaning, ctx: Context) -> Resolved | None:
         r = step(m, ctx)
-        if r is not None:
-            if m.as_unit == "WE" and r.earliest is not None:  # "Labor Day weekend", "July 4th weekend"
-                t = pendulum.instance(r.earliest)
-                if t.isoweekday() == 1:  # a Monday holiday ends the weekend before it
-                    t = D.add(t, days=-1)
-                return _ranged("DATE", fmt(t, "WE"), r.mod, ctx.anchor)
-            if m.as_unit and r.earliest is not None:  # "the week of March 6"
-                return _ranged(r.type, fmt(r.earliest, m.as_unit), r.mod, ctx.anchor)
-            return _widened(m, r)
-    return None
+        if r is None:
+            return None
+        if m.as_unit == "WE" and r.earliest is not None:  # "Labor Day weekend", "July 4th weekend"
+            t = pendulum.instance(r.earliest)
+            if t.isoweekday() == 1:  # a Monday holiday ends the weekend before it
+                t = D.add(t, days=-1)
+            return _ranged("DATE", fmt(t, "WE"), r.mod, ctx.anchor)
+        if m.as_unit and r.earliest is not None:  # "the week of March 6"
+            return _ranged(r.type, fmt(r.earliest, m.as_unit), r.mod, ctx.anchor)
+        return _widened(m, r)
+
+    run.__doc__ = step.__doc__
+    return run
+
+
+def _resolve(m: Meaning, ctx: Context) -> Resolved | None:
+    return OPERATIONS[m.op](m, ctx)
 
 
 def _widened(m: Meaning, r: Resolved) -> Resolved:
@@ -703,3 +743,19 @@ def _anaphoric(m: Meaning, ctx: Context) -> Resolved | None:
         return _ranged("DATE", _vague(ref, m.unit, ctx.reference_unit), m.mod, ctx.anchor)
     return _ranged("DATE", fmt(ref, m.unit), m.mod, ctx.anchor)
 
+
+
+#: the operations a rule names (``op = "..."`` in its file), each defined by one function
+OPERATIONS: dict[str, Step] = {
+    "point": _calendar(_point),
+    "nearest": _calendar(_partial),
+    "relative": _calendar(_shifted),
+    "shift": _calendar(_offset),
+    "anaphor": _calendar(_anaphoric),
+    "deictic": _calendar(_deictic_day),
+    "duration": _duration,
+    "every": _every,
+    "reference": _reference,
+    # each end of a range is a point of its own (the tagger splits the match, see tagger.py)
+    "between": _calendar(_point),
+}

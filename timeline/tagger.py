@@ -84,7 +84,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     reference_at = -1  # where the expression that set the reference started
     out: list[Expression] = []
     for c in choose(candidates(text, rules)):
-        m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon)
+        m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon, c.rule.op)
         d = m.direction
         tense, read = None, False  # the sentence's cue, read at most once per expression
         if d is None and _needs_direction(m):

@@ -30,7 +30,7 @@ from ..lexicon import Lexicon, load
 from ..model import TIMEX_TYPES
 from .keys import DIGIT, Seconds, Starts, pattern_keys, pattern_seconds, pattern_starts
 
-__all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template"]
+__all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template", "load_rule_file"]
 
 _APOS = "['\u2019]"
 #: digit shapes: language-neutral pieces of patterns
@@ -72,6 +72,8 @@ class Rule:
     priority: int = 0
     veto: bool = False
     source: str = ""
+    #: the resolver operation that turns this rule's meaning into a value (``OPERATIONS``)
+    op: str = "point"
     #: one of these token keys is in every match (see ``keys.py``); None: unknown
     keys: frozenset[str] | None = None
     #: the keys of the token a match begins with, and the other characters it can begin
@@ -194,46 +196,84 @@ def _load_rules(language: str, lexicon: Lexicon, any_case: bool) -> list[Rule]:
     names: set[str] = set()
     folder = resources.files(__package__).joinpath(language)
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not item.name.endswith(".toml"):
-            continue
-        data = tomllib.loads(item.read_text(encoding="utf-8"))
-        fragments: dict[str, str] = data.get("fragments", {})
-        for raw in data.get("rule", []):
-            name = raw.get("name", "")
-            where = f"rules {item.name} [{name or '?'}]"
-            if not name or name in names:
-                raise ValueError(f"{where}: every rule needs a unique name")
-            names.add(name)
-            veto = bool(raw.get("veto", False))
-            rtype = raw.get("type", "DATE")
-            if not veto and rtype not in TIMEX_TYPES:
-                raise ValueError(f"{where}: type must be one of {TIMEX_TYPES}, got {rtype!r}")
-            examples = tuple(_example(e, where) for e in raw.get("examples", ()))
-            if not examples:
-                raise ValueError(f"{where}: every rule needs examples")
-            try:
-                flags = 0 if veto and not any_case else re.IGNORECASE
-                template = _FRAGMENT_RE.sub(lambda f: fragments[f.group(1)], raw["pattern"])
-                regex = re.compile(compile_template(template, lexicon, any_case), flags)
-            except (re.error, KeyError) as exc:
-                raise ValueError(f"{where}: bad pattern: {exc}") from None
-            rules.append(
-                Rule(
-                    name=name,
-                    type=rtype,
-                    template=template,
-                    regex=regex,
-                    fixed=dict(raw.get("set", {})),
-                    examples=examples,
-                    priority=int(raw.get("priority", 0)),
-                    veto=veto,
-                    source=item.name,
-                    keys=pattern_keys(regex.pattern, regex.flags),
-                    starts=pattern_starts(regex.pattern, regex.flags),
-                    seconds=pattern_seconds(regex.pattern, regex.flags),
-                )
-            )
+        if item.name.endswith(".toml"):
+            rules += load_rule_file(item.name, item.read_text(encoding="utf-8"), lexicon, any_case, names)
     return rules
+
+
+def load_rule_file(
+    source: str, text: str, lexicon: Lexicon, any_case: bool = False, names: set[str] | None = None
+) -> list[Rule]:
+    """The rules of one rule file, checked: every rule names a known operation, captures
+    only groups the interpreter reads (``meaning.GROUPS``) and fixes only meaning fields;
+    anything else fails here, naming the file and the rule.
+
+    >>> load_rule_file("x.toml", 'rule = [{name = "r", op = "pint", pattern = "x", examples = ["x"]}]', load("en"))
+    Traceback (most recent call last):
+    ...
+    ValueError: rules x.toml [r]: op must be one of point, nearest, relative, shift, anaphor, deictic, duration, every, reference, between; got 'pint'
+    """
+    from ..meaning import FIELDS, GROUPS
+    from ..resolve import OPERATIONS
+
+    names = set() if names is None else names
+    data = tomllib.loads(text)
+    fragments: dict[str, str] = data.get("fragments", {})
+    rules: list[Rule] = []
+    for raw in data.get("rule", []):
+        name = raw.get("name", "")
+        where = f"rules {source} [{name or '?'}]"
+        if not name or name in names:
+            raise ValueError(f"{where}: every rule needs a unique name")
+        names.add(name)
+        veto = bool(raw.get("veto", False))
+        rtype = raw.get("type", "DATE")
+        if not veto and rtype not in TIMEX_TYPES:
+            raise ValueError(f"{where}: type must be one of {TIMEX_TYPES}, got {rtype!r}")
+        op = raw.get("op", "")
+        if not veto and op not in OPERATIONS:
+            raise ValueError(f"{where}: op must be one of {', '.join(OPERATIONS)}; got {op!r}")
+        fixed = dict(raw.get("set", {}))
+        unknown = sorted(set(fixed) - FIELDS)
+        if unknown:
+            raise ValueError(f"{where}: set names no meaning field {unknown[0]!r}")
+        examples = tuple(_example(e, where) for e in raw.get("examples", ()))
+        if not examples:
+            raise ValueError(f"{where}: every rule needs examples")
+        try:
+            flags = 0 if veto and not any_case else re.IGNORECASE
+            template = _FRAGMENT_RE.sub(lambda f: fragments[f.group(1)], raw["pattern"])
+            regex = re.compile(compile_template(template, lexicon, any_case), flags)
+        except (re.error, KeyError) as exc:
+            raise ValueError(f"{where}: bad pattern: {exc}") from None
+        if not veto:
+            for group in regex.groupindex:
+                if _GROUP_NUMBER.sub("", group) not in GROUPS:
+                    raise ValueError(f"{where}: the pattern captures {group!r}, which no meaning reads")
+            if op == "between" and not {"range_start", "range_end"} <= set(regex.groupindex):
+                raise ValueError(f"{where}: op between needs the groups range_start and range_end")
+        rules.append(
+            Rule(
+                name=name,
+                type=rtype,
+                template=template,
+                regex=regex,
+                fixed=fixed,
+                examples=examples,
+                priority=int(raw.get("priority", 0)),
+                veto=veto,
+                source=source,
+                op=op or "point",
+                keys=pattern_keys(regex.pattern, regex.flags),
+                starts=pattern_starts(regex.pattern, regex.flags),
+                seconds=pattern_seconds(regex.pattern, regex.flags),
+            )
+        )
+    return rules
+
+
+#: a class used twice in one pattern is captured as weekday, weekday_2, ...
+_GROUP_NUMBER = re.compile(r"_\d+$")
 
 
 def _example(raw: Any, where: str) -> dict[str, Any]:
