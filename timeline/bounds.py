@@ -45,6 +45,7 @@ __all__ = [
     "DIRECTIONS",
     "DURATION_UNITS",
     "value_range",
+    "zone_of",
     "duration_of",
     "anchored_range",
     "markdown_tables",
@@ -194,6 +195,17 @@ def _at(day: pendulum.DateTime, hour: int, minute: int = 0, second: int = 0) -> 
     return D.datetime(d.year, d.month, d.day, hour % 24, minute, second, tz=day.tz)
 
 
+def zone_of(spec: str) -> _dt.tzinfo:
+    """A zone named in the lexicon's ``time_zone`` class: a UTC offset or an IANA name.
+
+    >>> zone_of("+05:30").utcoffset(None), zone_of("America/New_York").name
+    (datetime.timedelta(seconds=19800), 'America/New_York')
+    """
+    if spec[:1] in "+-Z":
+        return _zone(spec)
+    return pendulum.timezone(spec)
+
+
 def _zone(tz: str) -> pendulum.FixedTimezone:
     """``Z``, ``+09``, ``+0900`` or ``+09:00`` as a fixed zone."""
     if tz == "Z":
@@ -279,16 +291,20 @@ def _apply_cut(rng: Range, cut: str | None, a: pendulum.DateTime) -> Range:
 
 
 def value_range(
-    value: str, mod: str | None, anchor: _dt.datetime, *, cut: str | None = None
+    value: str, mod: str | None, anchor: _dt.datetime, *, cut: str | None = None, zone: str | None = None
 ) -> Range:
     """The range a DATE or TIME value (with its mod) can refer to, in the anchor's zone.
 
     ``cut`` narrows a vague part of the period by the anchor's time: ``"EARLIER"``
     ("earlier Sunday") ends the range at the anchor when the anchor has a time inside it,
     ``"LATER"`` ("later today") starts it there; without such a time the whole period
-    stays. Durations and unparseable values give ``(None, None)``.
+    stays. Durations and unparseable values give ``(None, None)``. ``zone`` (a UTC offset
+    such as ``"+09:00"`` or an IANA name) is the zone the value's clock reads in ("17:00
+    JST"): the bounds are the true instants, written in that zone.
 
     >>> import pendulum
+    >>> [str(x) for x in value_range("2024-07-28T17:00", None, pendulum.datetime(2024, 7, 28), zone="+09:00")]
+    ['2024-07-28 17:00:00+09:00', '2024-07-28 17:01:00+09:00']
     >>> [str(x) for x in value_range("2024", "START", pendulum.datetime(2024, 7, 28))]
     ['2024-01-01 00:00:00+00:00', '2024-05-02 00:00:00+00:00']
     """
@@ -298,7 +314,7 @@ def value_range(
         return None, None
     if v.kind == "duration":
         return None, None
-    tz = anchor.tzinfo or pendulum.UTC
+    tz = zone_of(zone) if zone else anchor.tzinfo or pendulum.UTC
     a = pendulum.instance(anchor)
     if v.kind == "ref":
         rng = _ref_range(v.ref or "", a)

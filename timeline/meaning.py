@@ -61,6 +61,7 @@ class Meaning:
     recent: bool = False  # "the weekend": the latest one not after the anchor
     day_end: int | None = None  # "Sept. 17-18": the last day of a range of days in one month
     month_end: int | None = None  # "April-June": the last month of a range of months
+    zone: str | None = None  # a clock time's zone: a UTC offset ("+09:00") or an IANA name
 
 
 #: TIMEX3 weekday codes, Monday first (holiday specs such as "11-TH4")
@@ -144,7 +145,7 @@ SPECIAL_GROUPS = frozenset({
     "century_num", "nth", "nth_last", "hnum", "quarter", "qnum", "num", "vague_number", "one",
     "other", "dm1", "dm2", "year_century_word", "yearpart", "y2000", "month_end",
     "quarter_word", "spoken", "hour_digit", "hour_word", "times_num", "time_shift", "ago_in",
-    "ago_today", "or_so", "half_more", "noon", "this_year", "quant", "tz",
+    "ago_today", "or_so", "half_more", "noon", "this_year", "quant", "tz", "utc_offset",
     "range_start", "range_end",
 })
 #: groups a pattern may capture that carry no meaning of their own, and why
@@ -276,6 +277,12 @@ def interpret(
         f["hour"], f["minute"] = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     if "this_year" in g:
         f["direction"] = 0
+    if "tz" in g:
+        f["zone"] = lex.value("time_zone", g["tz"]) or None  # "local time": the anchor's zone
+    if "utc_offset" in g:  # "UTC+2", "GMT-05:00"
+        sign, digits = g["utc_offset"][0], g["utc_offset"][1:].replace(":", "")
+        hh, mm = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
+        f["zone"] = f"{'+' if sign == '+' else '-'}{int(hh):02d}:{mm}"
     if "quant" in g:
         f["quant"] = g["quant"].upper()
     if "set_adverb" in g and g["set_adverb"].split()[0].lower() in ("every", "each"):

@@ -314,12 +314,14 @@ def _mod(m: Meaning) -> tuple[str | None, str | None]:
 CUT_MODS = {"EARLIER": "START", "LATER": "END"}
 
 
-def _ranged(type_: str, value: str, mod: str | None, anchor: pendulum.DateTime, **kw: object) -> Resolved:
+def _ranged(
+    type_: str, value: str, mod: str | None, anchor: pendulum.DateTime, zone: str | None = None, **kw: object
+) -> Resolved:
     if mod in CUT_MODS:
-        s, e = value_range(value, None, anchor, cut=mod)
+        s, e = value_range(value, None, anchor, cut=mod, zone=zone)
         mod = CUT_MODS[mod]
     else:
-        s, e = value_range(value, mod, anchor)
+        s, e = value_range(value, mod, anchor, zone=zone)
     return Resolved(type_, value, mod, s, e, **kw)  # type: ignore[arg-type]
 
 
@@ -570,7 +572,8 @@ def _with_time(m: Meaning, day: pendulum.DateTime, ctx: Context, mod: str | None
     if m.weekday is not None and m.day_offset:
         day = D.add(day, days=m.day_offset)  # "the day before last Tuesday"
     time = _time_of_day(m)
-    return _ranged("TIME" if time else "DATE", fmt(day, "D") + time, mod, ctx.anchor)
+    zone = m.zone if m.hour is not None else None  # "5 p.m. EST": that instant, wherever the anchor is
+    return _ranged("TIME" if time else "DATE", fmt(day, "D") + time, mod, ctx.anchor, zone)
 
 
 def _time_of_day(m: Meaning) -> str:

@@ -50,7 +50,8 @@ MACROS: dict[str, str] = {
     "decade": r"(?P<decade>(?:1[0-9]|20)\d)0" + _APOS + "?s",
     "decade2": _APOS + r"?(?P<decade2>[0-9])0" + _APOS + "?s",
     "century_num": r"(?P<century_num>[12]?\d)(?:st|nd|rd|th)",
-    "tz": r"(?P<tz>(?i:[ECMP][SD]T|GMT|UTC|Z)|(?-i:[ECMP]T|BST|IST|CES?T|WES?T|EES?T|MSK|JST|KST|HKT|SGT|AE[SD]T))",
+    # an offset from UTC ("UTC+2", "GMT-05:00"); zone names are the lexicon's time_zone class
+    "utc_offset": r"(?-i:UTC|GMT) ?(?P<utc_offset>[+\-\u2212](?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?![\d:])",
 }
 #: composite macros built from word classes
 _NUMWORD = (
