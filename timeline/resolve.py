@@ -22,8 +22,9 @@ import attrs
 import pendulum
 
 from . import dates as D
-from .bounds import value_range
+from .bounds import SEASON_MONTHS, value_range
 from .meaning import WEEKDAY_CODES, Meaning
+from .timex3 import UNITS, granularity
 
 __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 
@@ -32,7 +33,6 @@ __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", 
 NEAREST = 2
 #: mods an offset keeps ("more than a year ago"); early/mid/late do not apply to it
 OFFSET_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
-SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: with NEAREST, a future occurrence counts as this many times farther (news is about the past)
 FUTURE_DISTANCE_WEIGHT = 1.5
 #: a tense cue is overruled when the occurrence it points to is this many times farther from
@@ -85,29 +85,12 @@ class Resolved:
 
 
 def unit_of(value: str) -> str:
-    """The granularity of a DATE/TIME value, as a unit of ``shift``/``fmt``."""
-    if "T" in value:
-        return "D"
-    if len(value) == 2:
-        return "CE"
-    if len(value) == 3:
-        return "DE"
-    if len(value) == 4:
-        return "Y"
-    tail = value[5:]
-    if tail.startswith("Q"):
-        return "Q"
-    if tail.startswith("H"):
-        return "HALF"
-    if tail.startswith("W"):
-        return "W"
-    if len(value) == 7:
-        return "M"
-    return "D"
+    """The granularity of a DATE/TIME value, as a unit of ``shift``/``fmt`` (``timex3.granularity``)."""
+    return granularity(value)
 
 
 #: how coarse each unit is: an offset finer than the reference time cannot be placed exactly
-COARSENESS = {"S": 0, "MIN": 1, "H": 2, "D": 3, "WE": 3, "W": 4, "M": 5, "Q": 6, "HALF": 7, "Y": 8, "DE": 9, "CE": 10}
+COARSENESS = {code: u.coarseness for code, u in UNITS.items()}
 
 
 def _finer(gran: str, known: str) -> bool:
@@ -148,9 +131,8 @@ def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
     """``t`` moved by ``n`` calendar units (fractions of months and years by days)."""
     whole = int(n)
     if whole != n:
-        days = {"Y": 365.25, "M": 30.44, "Q": 91.31, "DE": 3652.5, "CE": 36525, "W": 7, "D": 1}
-        if unit in days:
-            return D.add(t, days=round(n * days[unit]))
+        if unit in UNITS and UNITS[unit].coarseness >= UNITS["D"].coarseness:
+            return D.add(t, days=round(n * UNITS[unit].days))
     match unit:
         case "Y":
             return D.add(t, years=whole)
@@ -533,7 +515,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         return _ranged("DATE", fmt(first_day, "D" if m.day else "M"), mod, ctx.anchor)
     if m.season is not None:
         # the latest start of this season not after the base, and whether we are in it
-        first = SEASON_FIRST_MONTH[m.season]
+        first = SEASON_MONTHS[m.season][0]
         y = base.year if base.month >= first else base.year - 1
         start = _date(base, y, first)
         in_season = start is not None and base < D.add(start, months=3)
@@ -663,7 +645,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         return _with_time(m, t, ctx, mod)
     if m.season is not None:
         d = _direction(ctx, "season")
-        first = SEASON_FIRST_MONTH[m.season]
+        first = SEASON_MONTHS[m.season][0]
         t = nearest(lambda y: _date(base, y, first), base, d, "M")
         if t is None:
             return None

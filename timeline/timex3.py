@@ -25,6 +25,7 @@ False
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -44,6 +45,9 @@ __all__ = [
     "is_value",
     "parse_duration",
     "format_duration",
+    "UNITS",
+    "Unit",
+    "granularity",
 ]
 
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -230,3 +234,69 @@ def is_value(value: str) -> bool:
     except InvalidValueError:
         return False
     return True
+
+
+@attrs.frozen(slots=True)
+class Unit:
+    """A granularity of TIMEX3 values and a step of calendar arithmetic: its code, how
+    coarse it is (an order: a step finer than what the text said cannot be placed exactly)
+    and its mean length in days (for fractions: "2.5 months" is 76 days)."""
+
+    code: str
+    coarseness: int
+    days: float
+
+
+#: every unit, finest first: the one table of granularities, coarseness and lengths
+UNITS: dict[str, Unit] = {
+    u.code: u
+    for u in (
+        Unit("S", 0, 1 / 86400),
+        Unit("MIN", 1, 1 / 1440),
+        Unit("H", 2, 1 / 24),
+        Unit("D", 3, 1),
+        Unit("WE", 3, 2),
+        Unit("W", 4, 7),
+        Unit("FN", 4, 14),
+        Unit("M", 5, 30.44),
+        Unit("Q", 6, 91.31),
+        Unit("SEASON", 6, 91.31),
+        Unit("HALF", 7, 182.62),
+        Unit("Y", 8, 365.25),
+        Unit("DE", 9, 3652.5),
+        Unit("CE", 10, 36525),
+    )
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def granularity(value: str) -> str:
+    """The unit a DATE or TIME value is given to (a code of ``UNITS``); times count as
+    their day (the reference time of a text moves by days); "D" for what is no date.
+
+    >>> [granularity(v) for v in ("19", "199", "1998", "1998-Q3", "1998-SU", "1998-06", "1998-W30", "1998-06-01T10:00")]
+    ['CE', 'DE', 'Y', 'Q', 'SEASON', 'M', 'W', 'D']
+    """
+    try:
+        v = parse_value(value)
+    except InvalidValueError:
+        return "D"
+    if v.kind in ("ref", "duration") or v.year is None:
+        return "D"
+    if v.kind == "time" or v.day is not None:
+        return "D"
+    if len(v.year) == 2:
+        return "CE"
+    if len(v.year) == 3:
+        return "DE"
+    if v.month is not None:
+        return "M"
+    if v.week is not None:
+        return "W"
+    if v.quarter is not None:
+        return "Q"
+    if v.half is not None:
+        return "HALF"
+    if v.season is not None:
+        return "SEASON"
+    return "Y"
