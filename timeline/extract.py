@@ -39,6 +39,8 @@ class Candidate:
     rule: Rule
     groups: dict[str, str | None]
     match_start: int = -1
+    #: where each group matched, for rules that split their match (``op = "between"``)
+    spans: dict[str, tuple[int, int]] | None = None
 
     @property
     def span_start(self) -> int:
@@ -217,7 +219,8 @@ def candidates(text: str, rules: RuleSet) -> list[Candidate]:
 def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
     groups = m.groupdict()
     start = m.end("outer") if groups.get("outer") else m.start()
-    return Candidate(start, m.end(), rule, groups, m.start())
+    spans = {k: m.span(k) for k, v in groups.items() if v is not None} if rule.op == "between" else None
+    return Candidate(start, m.end(), rule, groups, m.start(), spans)
 
 
 def _starts(text: str, starts: tuple[frozenset[str], str], begins: dict[str, list[int]]) -> list[int]:

@@ -14,7 +14,7 @@ import attrs
 
 from .lexicon import Lexicon
 
-__all__ = ["Meaning", "interpret", "GROUPS", "FIELDS", "IGNORED_GROUPS"]
+__all__ = ["Meaning", "interpret", "complete_range", "GROUPS", "FIELDS", "IGNORED_GROUPS"]
 
 
 @attrs.frozen(slots=True)
@@ -293,3 +293,39 @@ def interpret(
         if isinstance(f.get(k), str) and str(f[k]).isdigit():
             f[k] = int(f[k])
     return Meaning(**f)
+
+
+def _has_date(m: Meaning) -> bool:
+    return any(x is not None for x in (m.month, m.day, m.season, m.weekday, m.holiday, m.quarter, m.half))
+
+
+def complete_range(first: Meaning, last: Meaning) -> tuple[Meaning, Meaning]:
+    """The two ends of a range share what only one of them says: "8-10 May" (the month),
+    "between April and July 2021" (the year), "1939-45" (the century), "499-493 BC" (the
+    era), "8-10 p.m." (a.m. or p.m.).
+
+    >>> a, b = complete_range(Meaning("DATE", year=1939), Meaning("DATE", year2=45))
+    >>> a.year, b.year, b.year2
+    (1939, 1945, None)
+    >>> a, b = complete_range(Meaning("DATE", day=8), Meaning("DATE", day=10, month=5, year=1940))
+    >>> (a.year, a.month, a.day), (b.year, b.month, b.day)
+    ((1940, 5, 8), (1940, 5, 10))
+    """
+    if last.year is None and last.year2 is not None and first.year is not None:
+        year = first.year - first.year % 100 + last.year2
+        last = attrs.evolve(last, year=year if year >= first.year else year + 100, year2=None)
+    for a, b in ((first, last), (last, first)):
+        changes: dict[str, Any] = {}
+        if a.year is None and a.year2 is None and b.year is not None and _has_date(a):
+            changes["year"] = b.year
+        if a.month is None and a.day is not None and b.month is not None:
+            changes["month"] = b.month
+        for field in ("era", "ampm", "zone"):
+            if getattr(a, field, None) is None and getattr(b, field, None) is not None:
+                changes[field] = getattr(b, field)
+        if changes:
+            if a is first:
+                first = attrs.evolve(first, **changes)
+            else:
+                last = attrs.evolve(last, **changes)
+    return first, last

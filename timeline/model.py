@@ -48,6 +48,9 @@ class Expression:
     ``value`` a TIMEX3 value string; ``mod`` a TIMEX3 mod (``START``, ``MID``, ``END``,
     ``APPROX``, ``LESS_THAN``, ``MORE_THAN``, ...) or None. ``rule`` names the rule that
     recognized it. ``quant`` and ``freq`` carry TIMEX3 attributes of SETs.
+    Each end of a range ("1939-1945", "from 8 to 10 May") is an expression of its own:
+    ``range_role`` is ``"start"`` or ``"end"`` and ``range_other`` the ``start`` offset of
+    the other end; both are None for an expression that is no end of a range.
     """
 
     text: str
@@ -63,6 +66,8 @@ class Expression:
     rule: str = ""
     quant: str | None = None
     freq: str | None = None
+    range_role: str | None = attrs.field(default=None, validator=attrs.validators.in_((None, "start", "end")))
+    range_other: int | None = None
 
     @end.validator
     def _check_end(self, _attribute: attrs.Attribute[Any], value: int) -> None:

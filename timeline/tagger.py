@@ -9,10 +9,12 @@ from __future__ import annotations
 import functools
 import re
 
+import attrs
 import pendulum
 
 from .extract import candidates
-from .meaning import Meaning, interpret
+from .extract import Candidate
+from .meaning import Meaning, complete_range, interpret
 from .model import Expression
 from .rank import choose
 from .resolve import COARSENESS, Context, resolve, unit_of
@@ -74,6 +76,28 @@ def rules_for(domain: str) -> RuleSet:
     return ruleset("en", any_case=domain == "colloquial")
 
 
+def _within(span: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _readings(c: Candidate, rules: RuleSet) -> list[tuple[int, int, Meaning, str | None]]:
+    """What a candidate says, as (start, end, meaning, range role): one reading, or for a
+    range (``op = "between"``) one per end, each with the groups inside it and those
+    outside both ends ("the ... season"), completed from the other end."""
+    lex = rules.lexicon
+    if c.rule.op != "between" or c.spans is None or "range_start" not in c.spans or "range_end" not in c.spans:
+        return [(c.start, c.end, interpret(c.rule.type, c.rule.fixed, c.groups, lex, c.rule.op), None)]
+    ends = c.spans["range_start"], c.spans["range_end"]
+    shared = {k: c.groups[k] for k, sp in c.spans.items() if not any(_within(sp, e) for e in ends)}
+    shared.pop("range_start", None), shared.pop("range_end", None)
+    parts = [
+        interpret(c.rule.type, c.rule.fixed, {**shared, **{k: c.groups[k] for k, sp in c.spans.items() if _within(sp, e) and k not in ("range_start", "range_end")}}, lex, c.rule.op)
+        for e in ends
+    ]
+    first, last = complete_range(parts[0], parts[1])
+    return [(ends[0][0], ends[0][1], first, "start"), (ends[1][0], ends[1][1], last, "end")]
+
+
 def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Expression, ...]:
     """Every temporal expression of ``text``, resolved against ``anchor``."""
     rules = rules_for(domain)
@@ -83,8 +107,8 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     period_at = -1  # where the last period of months other than a quarter started
     reference_at = -1  # where the expression that set the reference started
     out: list[Expression] = []
-    for c in choose(candidates(text, rules)):
-        m = interpret(c.rule.type, c.rule.fixed, c.groups, rules.lexicon, c.rule.op)
+    opened: tuple[Candidate, int] | None = None  # the candidate and index of a range's start end
+    for c, (start, end, m, role) in ((c, r) for c in choose(candidates(text, rules)) for r in _readings(c, rules)):
         d = m.direction
         tense, read = None, False  # the sentence's cue, read at most once per expression
         if d is None and _needs_direction(m):
@@ -116,11 +140,18 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         r = resolve(m, ctx)
         if r is None:
             continue
+        if role == "end" and opened is not None and opened[0] is c:  # both ends resolved: link them
+            i = opened[1]
+            out[i] = attrs.evolve(out[i], range_role="start", range_other=start)
+            link: dict[str, object] = {"range_role": "end", "range_other": out[i].start}
+        else:
+            link = {}
+        opened = (c, len(out)) if role == "start" else None
         out.append(
             Expression(
-                text=text[c.start : c.end],
-                start=c.start,
-                end=c.end,
+                text=text[start:end],
+                start=start,
+                end=end,
                 type=r.type,
                 value=r.value,
                 mod=r.mod,
@@ -129,10 +160,11 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
                 rule=c.rule.name,
                 quant=r.quant,
                 freq=r.freq,
+                **link,  # type: ignore[arg-type]
             )
         )
         if _MONTHS_PERIOD.fullmatch(r.value):
-            period_at = c.start
+            period_at = start
         refines = not (  # "March 1990 ... Later that year": that year holds March, which stays
             m.anaphoric
             and r.earliest is not None
@@ -142,9 +174,9 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
         )
         if _sets_reference(m, r.value, domain) and r.earliest is not None and refines:
             reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
-            reference_at = c.start
+            reference_at = start
             if reference_unit == "Q" and reference <= anchor:
                 last_quarter = reference  # a quarter reported on has begun; a forecast's has not
             if r.explicit and _opens_sentence(text, c.start, c.end):
-                explicit_at = c.start
+                explicit_at = start
     return tuple(out)
