@@ -1,7 +1,6 @@
-"""The tagger: text + anchor -> expressions (text order), through extract, rank, interpret,
-direction and resolve. Keeps the reference time (the time the text is talking about) as
-it reads: anaphoric phrases ("two days later", "that day") and, in narratives, partial
-dates ("In November") are resolved against it.
+"""The tagger: text + anchor -> expressions (text order), as the sequence it is:
+extract (candidates) -> rank (choose) -> interpret (meanings; a range gives one per end)
+-> direction (the sentence's tense) -> discourse (reference time) -> resolve.
 """
 
 from __future__ import annotations
@@ -17,7 +16,8 @@ from .extract import Candidate
 from .meaning import Meaning, complete_range, interpret
 from .model import Expression
 from .rank import choose
-from .resolve import COARSENESS, Context, resolve, unit_of
+from .discourse import Discourse
+from .resolve import resolve
 from .rules import RuleSet, ruleset
 from .tense import direction, sentence_bounds
 
@@ -34,30 +34,6 @@ def _needs_direction(m: Meaning) -> bool:
     if m.year is not None or m.year2 is not None or m.decade or m.century:
         return False
     return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half, m.day))
-
-
-#: characters after the expression that set the reference time within which a bare clock
-#: time ("at 10:35 a.m.") falls on that day rather than on the anchor's
-REFERENCE_NEAR = 300
-
-#: a duration of some months other than a quarter: "the nine months", "the six months"
-_MONTHS_PERIOD = re.compile(r"P(?:[12456789]|1[01])M")
-
-_OPENING = re.compile(r"(?i:(?:in|by|during|since|until|through|from|on|at|for|after|before)\s+)?$")
-
-
-def _opens_sentence(text: str, start: int, end: int) -> bool:
-    """"In 1998, ...": a date that opens its sentence sets the time the sentence is about."""
-    s, _ = sentence_bounds(text, start, end)
-    return bool(_OPENING.fullmatch(text, s, start)) or not text[s:start].strip()
-
-
-def _sets_reference(m: Meaning, value: str, domain: str) -> bool:
-    """Dates the text talks about become the reference time; in news, comparisons
-    ("a year ago", "the year-earlier quarter") and vague references do not."""
-    if m.type not in ("DATE", "TIME") or value.endswith("_REF") or "X" in value:
-        return False  # nor does a time only partly known ("2014-XX")
-    return domain == "narrative" or (m.offset_sign is None and not m.anaphoric)
 
 
 @functools.cache
@@ -99,45 +75,20 @@ def _readings(c: Candidate, rules: RuleSet) -> list[tuple[int, int, Meaning, str
 
 
 def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Expression, ...]:
-    """Every temporal expression of ``text``, resolved against ``anchor``."""
+    """Every temporal expression of ``text``, resolved against ``anchor``: extract, rank,
+    interpret, direction, then resolve in the discourse's context."""
     rules = rules_for(domain)
-    reference, reference_unit = anchor, "D"
-    last_quarter: pendulum.DateTime | None = None
-    explicit_at = -1  # where the last expression that named its year started
-    period_at = -1  # where the last period of months other than a quarter started
-    reference_at = -1  # where the expression that set the reference started
+    discourse = Discourse(text, anchor, domain)
     out: list[Expression] = []
     opened: tuple[Candidate, int] | None = None  # the candidate and index of a range's start end
     for c, (start, end, m, role) in ((c, r) for c in choose(candidates(text, rules)) for r in _readings(c, rules)):
-        d = m.direction
-        tense, read = None, False  # the sentence's cue, read at most once per expression
+        d, tense = m.direction, None
         if d is None and _needs_direction(m):
             d = tense = direction(text, c.start, c.end)
-            read = True
             if m.in_future and d == 1 and _looks_back(text, c.start, rules):
                 d = None
-        near = 0 <= reference_at and c.start - reference_at <= REFERENCE_NEAR
-        if near and (m.hour is not None or m.overnight) and m.day_offset is None and m.weekday is None and m.month is None:
-            # a bare clock time falls on the day just named only if its tense does not point
-            # away from that day ("The deadline is Feb. 8. The game tipped off at 8:30 p.m.")
-            if not read:
-                tense = direction(text, c.start, c.end)
-            cue = tense or 0
-            near = not ((cue < 0 and reference > anchor) or (cue > 0 and reference < anchor.start_of("day")))
-        sentence_start = sentence_bounds(text, c.start, c.end)[0] if explicit_at >= 0 or period_at >= 0 else 0
-        same_sentence = 0 <= explicit_at and sentence_start <= explicit_at
-        ctx = Context(
-            anchor,
-            reference,
-            reference_unit,
-            last_quarter=last_quarter,
-            direction=d,
-            domain=domain,
-            reference_in_sentence=same_sentence and reference_unit in ("Y", "M", "D"),
-            period_in_sentence=0 <= period_at and sentence_start <= period_at,
-            reference_near=near,
-        )
-        r = resolve(m, ctx)
+        r = resolve(m, discourse.context_for(m, start, end, d, tense))
+        discourse.update(m, r, start, end)
         if r is None:
             continue
         if role == "end" and opened is not None and opened[0] is c:  # both ends resolved: link them
@@ -163,20 +114,4 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
                 **link,  # type: ignore[arg-type]
             )
         )
-        if _MONTHS_PERIOD.fullmatch(r.value):
-            period_at = start
-        refines = not (  # "March 1990 ... Later that year": that year holds March, which stays
-            m.anaphoric
-            and r.earliest is not None
-            and r.latest is not None
-            and r.earliest <= reference < r.latest
-            and COARSENESS.get(unit_of(r.value), 3) > COARSENESS.get(reference_unit, 3)
-        )
-        if _sets_reference(m, r.value, domain) and r.earliest is not None and refines:
-            reference, reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
-            reference_at = start
-            if reference_unit == "Q" and reference <= anchor:
-                last_quarter = reference  # a quarter reported on has begun; a forecast's has not
-            if r.explicit and _opens_sentence(text, c.start, c.end):
-                explicit_at = start
     return tuple(out)
