@@ -270,6 +270,13 @@ def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | No
     return D.add(_nth_weekday(year, month, _WD[rest[:2]], n, tz), days=int(after or 0))
 
 
+def _in_reference_year(ctx: Context, base: pendulum.DateTime) -> bool:
+    """A partial date read against the reference time falls in its year when that time is a
+    year or coarser ("The war began in 1954. In November, ..."), and always in a narrative,
+    which tells its story in order ("On June 22, 1941, ... During the summer, ...")."""
+    return base is ctx.reference and (ctx.reference_unit in ("Y", "DE", "CE") or ctx.domain == "narrative")
+
+
 def _direction(ctx: Context, kind: str) -> int:
     if ctx.direction is None or (ctx.direction > 0 and kind in PAST_ONLY):
         return NEUTRAL_DIRECTION[kind]
@@ -492,7 +499,10 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     if m.shift is None:
         return None
     mod, half = _mod(m)
-    definite = m.definite and (ctx.domain == "narrative" or ctx.reference_in_sentence)
+    # "this day", "this year" in a narrative: the day or year the story is at
+    definite = (m.definite or (m.shift == 0 and ctx.domain == "narrative")) and (
+        ctx.domain == "narrative" or ctx.reference_in_sentence
+    )
     base = ctx.reference if m.anaphoric or definite else ctx.anchor
     tz = base.tzinfo or pendulum.UTC
     if m.weekday is not None:
@@ -507,7 +517,9 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         return _with_time(m, t, ctx, mod)
     if m.month is not None:
         y = base.year + (m.shift if m.shift else 0)
-        if m.shift < 0 and m.month < base.month or m.shift > 0 and m.month > base.month:
+        if m.anaphoric and ctx.reference_unit in ("Y", "DE", "CE"):
+            y = base.year + m.shift  # "In 1940, ... The following July": 1941's
+        elif m.shift < 0 and m.month < base.month or m.shift > 0 and m.month > base.month:
             y = base.year
         first_day = _date(base, y, m.month, m.day or 1)
         if first_day is None:
@@ -612,7 +624,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     if m.year is not None or m.year2 is not None:
         return None  # the phrase named its year ("February 29, 2023"): never another one
     mod, half = _mod(m)
-    use_reference = ctx.domain == "narrative" or ctx.reference_in_sentence
+    use_reference = ctx.domain == "narrative" or ctx.reference_in_sentence or m.anaphoric
     base = ctx.reference if use_reference else ctx.anchor
     tz = base.tzinfo or pendulum.UTC
     if m.day is not None and m.month is None:
@@ -627,7 +639,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     if m.month is not None:
         kind = "day" if m.day else "month"
         d = _direction(ctx, kind)
-        if base is ctx.reference and ctx.reference_unit in ("Y", "DE", "CE"):
+        if _in_reference_year(ctx, base):
             d = 0  # "The war began in 1954. In November, ...": that year's November
         month, day = m.month, m.day or 1
         unit = "D" if m.day else "M"
@@ -644,14 +656,14 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
             return _ranged("DATE", fmt(t, "M"), mod, ctx.anchor)
         return _with_time(m, t, ctx, mod)
     if m.season is not None:
-        d = _direction(ctx, "season")
+        d = 0 if _in_reference_year(ctx, base) else _direction(ctx, "season")
         first = SEASON_MONTHS[m.season][0]
         t = nearest(lambda y: _date(base, y, first), base, d, "M")
         if t is None:
             return None
         return _ranged("DATE", f"{t.year:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
-        d = _direction(ctx, "holiday")
+        d = 0 if _in_reference_year(ctx, base) else _direction(ctx, "holiday")
         t = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base, d, "D")
         this_one = holiday_date(m.holiday, base.year, tz)
         if this_one is not None and this(this_one, "W") == this(base, "W"):
