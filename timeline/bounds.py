@@ -316,6 +316,8 @@ def value_range(
         return None, None
     tz = zone_of(zone) if zone else anchor.tzinfo or pendulum.UTC
     a = pendulum.instance(anchor)
+    if v.bc:
+        return None, None  # no datetime before year 1 (timex3.year_of orders these)
     if v.kind == "ref":
         rng = _ref_range(v.ref or "", a)
     else:

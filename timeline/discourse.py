@@ -55,7 +55,11 @@ def _sets_reference(m: Meaning, value: str, domain: str) -> bool:
     ("a year ago", "the year-earlier quarter") and vague references do not."""
     if m.type not in ("DATE", "TIME") or value.endswith("_REF") or "X" in value:
         return False  # nor does a time only partly known ("2014-XX")
-    return domain == "narrative" or (m.offset_sign is None and not m.anaphoric)
+    if domain == "narrative":
+        # a story moves on through its own dates; a look back ("two decades earlier") is a
+        # flashback, and the writer's time ("two years ago", "today") is no part of it
+        return not (m.deictic or m.day_offset is not None or (m.offset_sign or 0) < 0)
+    return m.offset_sign is None and not m.anaphoric
 
 
 class Discourse:
@@ -69,6 +73,7 @@ class Discourse:
         self.last_quarter: pendulum.DateTime | None = None  # the quarter a report is about
         self.explicit_at = -1  # where the last expression that named its year (and opened its sentence) started
         self.period_at = -1  # where the last period of months other than a quarter started
+        self.reference_bc = False  # the reference is a year BC, held as a stand-in year
 
     def context_for(self, m: Meaning, start: int, end: int, direction: int | None, tense: int | None = None) -> Context:
         """The context to resolve ``m`` (found at ``text[start:end]``) in. ``tense`` is the
@@ -93,6 +98,7 @@ class Discourse:
             reference_in_sentence=same_sentence and self.reference_unit in ("Y", "M", "D"),
             period_in_sentence=0 <= self.period_at and sentence_start <= self.period_at,
             reference_near=near,
+            reference_bc=self.reference_bc,
         )
 
     def update(self, m: Meaning, r: Resolved | None, start: int, end: int) -> None:
@@ -108,8 +114,10 @@ class Discourse:
             and r.earliest <= self.reference < r.latest
             and COARSENESS.get(unit_of(r.value), 3) > COARSENESS.get(self.reference_unit, 3)
         )
-        if _sets_reference(m, r.value, self.domain) and r.earliest is not None and refines:
-            self.reference, self.reference_unit = pendulum.instance(r.earliest), unit_of(r.value)
+        earliest = r.earliest if r.earliest is not None else r.standin  # a year BC: its stand-in
+        if _sets_reference(m, r.value, self.domain) and earliest is not None and refines:
+            self.reference, self.reference_unit = pendulum.instance(earliest), unit_of(r.value)
+            self.reference_bc = r.standin is not None
             self.reference_at = start
             if self.reference_unit == "Q" and self.reference <= self.anchor:
                 self.last_quarter = self.reference  # a quarter reported on has begun; a forecast's has not

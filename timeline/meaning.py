@@ -61,6 +61,7 @@ class Meaning:
     recent: bool = False  # "the weekend": the latest one not after the anchor
     day_end: int | None = None  # "Sept. 17-18": the last day of a range of days in one month
     month_end: int | None = None  # "April-June": the last month of a range of months
+    era: str | None = None  # "BC" for a year before our era ("44 BC"), "AD"
     zone: str | None = None  # a clock time's zone: a UTC offset ("+09:00") or an IANA name
 
 
@@ -124,6 +125,7 @@ LOOKUPS = (
     ("clock_part", "ampm", "clock_part"),
     ("day_relation", "day_offset", "day_relation"),
     ("prepost", "mod", "prepost"),
+    ("era", "era", "era_bc"),
 )
 #: groups whose digits are a meaning field, as (group, field)
 NUMBERS = (

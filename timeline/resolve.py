@@ -24,7 +24,7 @@ import pendulum
 from . import dates as D
 from .bounds import SEASON_MONTHS, value_range
 from .meaning import WEEKDAY_CODES, Meaning
-from .timex3 import UNITS, granularity
+from .timex3 import BC_STANDIN, UNITS, bc_value, granularity
 
 __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 
@@ -70,6 +70,8 @@ class Context:
     period_in_sentence: bool = False
     direction: int | None = None
     domain: str = "news"
+    #: the reference time is a year BC, held as a stand-in year (``timex3.BC_STANDIN``)
+    reference_bc: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -82,6 +84,9 @@ class Resolved:
     quant: str | None = None
     freq: str | None = None
     explicit: bool = False  # the phrase named its year itself
+    #: for a value before our era (no datetime bounds): the start of its stand-in years
+    #: (``timex3.BC_STANDIN``), where the reference time moves to
+    standin: _dt.datetime | None = None
 
 
 def unit_of(value: str) -> str:
@@ -361,13 +366,25 @@ def resolve(m: Meaning, ctx: Context) -> Resolved | None:
     True
     """
     try:
-        return _resolve(m, ctx)
+        r = _resolve(m, ctx)
+        return _before_our_era(r) if m.era == "BC" or ctx.reference_bc else r
     except OverflowError:
         return None
     except ValueError as exc:  # datetime and pendulum say "year 10000 is out of range"
         if "out of range" in str(exc):
             return None
         raise
+
+
+def _before_our_era(r: Resolved | None) -> Resolved | None:
+    """A value resolved in stand-in years (a year BC, or a step from one) written as the BC
+    value it stands for, without datetime bounds."""
+    if r is None or r.type not in ("DATE", "TIME"):
+        return r
+    value = bc_value(r.value)
+    if value == r.value:
+        return r
+    return attrs.evolve(r, value=value, earliest=None, latest=None, standin=r.earliest)
 
 
 def _every(m: Meaning, ctx: Context) -> Resolved | None:
@@ -583,11 +600,13 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     mod, half = _mod(m)
     if half is not None and (m.century is not None or m.decade is not None):
         mod = "START" if half == "1" else "END"  # "the first half of the 20th century": no H value
-    if m.century is not None:
-        return _ranged("DATE", m.century, mod, ctx.anchor, explicit=True)
+    if m.century is not None:  # "the 5th century BC": BC04
+        return _ranged("DATE", ("BC" if m.era == "BC" else "") + m.century, mod, ctx.anchor, explicit=True)
     if m.decade is not None:
         return _ranged("DATE", m.decade, mod, ctx.anchor, explicit=True)
     year = m.year if m.year is not None else (_year2(m.year2, ctx.anchor) if m.year2 is not None else None)
+    if year is not None and m.era == "BC":
+        year = BC_STANDIN - year  # "44 BC": resolved in stand-in years, written BC0044
     if year is None and m.year_shift is not None:
         year = ctx.anchor.year + m.year_shift  # "June last year", "January this year"
     if year is None:

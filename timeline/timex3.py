@@ -8,6 +8,7 @@ decade, century     ``199`` (the 1990s), ``19`` (the 1900s), ``199X``, ``19XX``
 week                ``2024-W29``, ``2024-W29-WE``, ``XXXX-WXX-7``
 quarter, half       ``2024-Q1``, ``2024-QX``, ``2024-H2``
 season              ``2024-SP``, ``2024-SU``, ``2024-FA``, ``2024-WI``
+before our era      ``BC0044`` (44 BC), ``BC0481-SU``, ``BC04`` (the 5th century BC)
 TIME                ``2024-07-28T10:30``, ``2024-07-28T10:30:15``, ``2024-07-28TNI``
 DURATION            ``P15Y``, ``P3M``, ``P2W``, ``PT6H``, ``P1DE``, ``PXY``, ``P1Y6M``
 reference           ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``
@@ -48,6 +49,9 @@ __all__ = [
     "UNITS",
     "Unit",
     "granularity",
+    "bc_value",
+    "year_of",
+    "BC_STANDIN",
 ]
 
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -60,7 +64,7 @@ DURATION_UNITS = ("Y", "M", "W", "D", "Q", "DE", "E", "CE", "C", "ML", "L", "H",
 _D = r"(?:\d|X)"
 _DATE_RE = re.compile(
     rf"""
-    (?P<year>{_D}{{4}}|{_D}{{3}}|{_D}{{2}})
+    (?P<bc>BC)?(?P<year>{_D}{{4}}|{_D}{{3}}|{_D}{{2}})
     (?:
         -(?P<month>{_D}{{2}})(?:-(?P<day>{_D}{{2}}))?
       | -W(?P<week>{_D}{{1,2}})(?:-(?P<weekday>[1-7X]|WE))?
@@ -117,6 +121,7 @@ class TimexValue:
     part: str | None = None
     duration: Duration | None = None
     ref: str | None = None
+    bc: bool = False  # a year before the common era: "BC0044" is 44 BC
 
 
 def _valid_numbers(m: re.Match[str]) -> bool:
@@ -148,6 +153,7 @@ def parse_value(value: str) -> TimexValue:
     is_time = g["hour"] is not None or g["part"] is not None
     return TimexValue(
         kind="time" if is_time else "date",
+        bc=g["bc"] is not None,
         year=g["year"],
         month=g["month"],
         day=g["day"],
@@ -200,7 +206,7 @@ def format_value(v: TimexValue) -> str:
         return v.ref or ""
     if v.kind == "duration":
         return format_duration(v.duration or Duration())
-    out = v.year or ""
+    out = ("BC" if v.bc else "") + (v.year or "")
     if v.month is not None:
         out += f"-{v.month}"
         if v.day is not None:
@@ -300,3 +306,41 @@ def granularity(value: str) -> str:
     if v.season is not None:
         return "SEASON"
     return "Y"
+
+
+#: years before the common era are resolved as years of a stand-in era: year ``n`` BC is
+#: ``BC_STANDIN - n`` (the astronomical year ``1 - n`` moved by 8,800 years, a multiple of
+#: the Gregorian calendar's 400-year cycle, so weekdays and leap years agree); Python's
+#: datetimes have no year 0 or before. Values at or after ``BC_STANDIN_MIN`` are stand-ins.
+BC_STANDIN = 8801
+BC_STANDIN_MIN = 5000
+
+
+def bc_value(value: str) -> str:
+    """A value written in stand-in years as the BC value it stands for (else unchanged).
+
+    >>> bc_value("8757"), bc_value("8311-SU"), bc_value("1944-06")
+    ('BC0044', 'BC0490-SU', '1944-06')
+    """
+    head = value[:4]
+    if not head.isdigit() or int(head) < BC_STANDIN_MIN:
+        return value
+    return f"BC{BC_STANDIN - int(head):04d}{value[4:]}"
+
+
+def year_of(value: str) -> int | None:
+    """The astronomical year a DATE or TIME value falls in (1 BC is 0, 44 BC is -43); the
+    first year of a decade or century; None when the year is not known. Orders values
+    that have no datetime bounds (years BC).
+
+    >>> year_of("BC0044"), year_of("1998-03"), year_of("199"), year_of("XXXX-03")
+    (-43, 1998, 1990, None)
+    """
+    try:
+        v = parse_value(value)
+    except InvalidValueError:
+        return None
+    if v.year is None or not v.year.isdigit():
+        return None
+    y = int(v.year.ljust(4, "0"))
+    return 1 - y if v.bc else y
