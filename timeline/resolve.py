@@ -604,7 +604,9 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
         return _ranged("DATE", ("BC" if m.era == "BC" else "") + m.century, mod, ctx.anchor, explicit=True)
     if m.decade is not None:
         return _ranged("DATE", m.decade, mod, ctx.anchor, explicit=True)
-    year = m.year if m.year is not None else (_year2(m.year2, ctx.anchor) if m.year2 is not None else None)
+    # "'99": the century closest to the anchor, or in a narrative to the story's time
+    around = ctx.reference if ctx.domain == "narrative" and not ctx.reference_bc else ctx.anchor
+    year = m.year if m.year is not None else (_year2(m.year2, around) if m.year2 is not None else None)
     if year is not None and m.era == "BC":
         year = BC_STANDIN - year  # "44 BC": resolved in stand-in years, written BC0044
     if year is None and m.year_shift is not None:
