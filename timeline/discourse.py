@@ -75,7 +75,9 @@ class Discourse:
         self.period_at = -1  # where the last period of months other than a quarter started
         self.reference_bc = False  # the reference is a year BC, held as a stand-in year
 
-    def context_for(self, m: Meaning, start: int, end: int, direction: int | None, tense: int | None = None) -> Context:
+    def context_for(
+        self, m: Meaning, start: int, end: int, direction: int | None, tense: int | None = None, governs: bool = False
+    ) -> Context:
         """The context to resolve ``m`` (found at ``text[start:end]``) in. ``tense`` is the
         sentence's cue when the caller has read it already."""
         near = 0 <= self.reference_at and start - self.reference_at <= REFERENCE_NEAR
@@ -99,6 +101,7 @@ class Discourse:
             period_in_sentence=0 <= self.period_at and sentence_start <= self.period_at,
             reference_near=near,
             reference_bc=self.reference_bc,
+            governing_cue=governs,
         )
 
     def update(self, m: Meaning, r: Resolved | None, start: int, end: int) -> None:

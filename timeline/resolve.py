@@ -72,6 +72,8 @@ class Context:
     domain: str = "news"
     #: the reference time is a year BC, held as a stand-in year (``timex3.BC_STANDIN``)
     reference_bc: bool = False
+    #: the tense cue stands right before the phrase ("shut in October"): no distance overrules it
+    governing_cue: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -669,7 +671,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
             other = nearest(lambda y: _date(base, y, month, day), base, -d, unit)
             here = this(base, unit)
             ratio = TENSE_OVERRULE_RATIO[unit] if d < 0 else FUTURE_OVERRULE_RATIO
-            if other is not None and abs(D.diff(t, here)) > D.scale(abs(D.diff(other, here)), ratio):
+            if other is not None and not (d < 0 and ctx.governing_cue) and abs(D.diff(t, here)) > D.scale(abs(D.diff(other, here)), ratio):
                 t = other
         if t is None:
             return None

@@ -19,7 +19,7 @@ from .rank import choose
 from .discourse import Discourse
 from .resolve import resolve
 from .rules import RuleSet, ruleset
-from .tense import direction, sentence_bounds
+from .tense import cue, sentence_bounds
 
 __all__ = ["tag", "rules_for"]
 
@@ -34,6 +34,11 @@ def _needs_direction(m: Meaning) -> bool:
     if m.year is not None or m.year2 is not None or m.decade or m.century:
         return False
     return any(x is not None for x in (m.weekday, m.month, m.season, m.holiday, m.quarter, m.half, m.day))
+
+
+#: a tense cue at most this many characters before the expression governs it ("The plant
+#: shut in October", "was announced on Monday"): the resolver follows it however far that is
+GOVERNING_CUE = 4
 
 
 @functools.cache
@@ -82,12 +87,14 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     out: list[Expression] = []
     opened: tuple[Candidate, int] | None = None  # the candidate and index of a range's start end
     for c, (start, end, m, role) in ((c, r) for c in choose(candidates(text, rules)) for r in _readings(c, rules)):
-        d, tense = m.direction, None
+        d, tense, governs = m.direction, None, False
         if d is None and _needs_direction(m):
-            d = tense = direction(text, c.start, c.end)
+            found = cue(text, c.start, c.end)
+            d = tense = None if found is None else found[0]
+            governs = found is not None and found[1] <= GOVERNING_CUE
             if m.in_future and d == 1 and _looks_back(text, c.start, rules):
                 d = None
-        r = resolve(m, discourse.context_for(m, start, end, d, tense))
+        r = resolve(m, discourse.context_for(m, start, end, d, tense, governs))
         discourse.update(m, r, start, end)
         if r is None:
             continue

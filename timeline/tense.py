@@ -156,6 +156,14 @@ def _clause_break() -> re.Pattern[str]:
 
 def direction(text: str, start: int, end: int) -> int | None:
     """-1 (past), +1 (future) or None, from the cue nearest to ``text[start:end]``."""
+    found = cue(text, start, end)
+    return None if found is None else found[0]
+
+
+def cue(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The direction of the cue nearest to ``text[start:end]`` and how far it stands from
+    it (characters; a cue after the expression counts ``AFTER_CUE_WEIGHT`` times farther),
+    or None when the sentence has no cue."""
     possessive = bool(_POSSESSIVE.match(text, end))
     if not possessive and is_modifier(text, start, end):
         return None
@@ -189,5 +197,5 @@ def direction(text: str, start: int, end: int) -> int | None:
         if best is None or dist < best[0] or (dist == best[0] and sign > 0):
             best = (dist, sign)
     if possessive:
-        return 1 if best is not None and best[1] > 0 else -1
-    return None if best is None else best[1]
+        return (1, 0) if best is not None and best[1] > 0 else (-1, 0)
+    return None if best is None else (best[1], best[0])
