@@ -7,6 +7,7 @@ import html
 import io
 
 import _export_docs as D
+from timeline.model import Document
 from timeline.export import render
 from timeline.export import timelinejs
 from timeline.export.csvio import COLUMNS
@@ -43,12 +44,13 @@ def test_quotes_commas_and_line_breaks_survive_the_csv_module() -> None:
     assert "<a lot> & more" in got[3]["event"]
 
 
-def test_without_events_each_expression_gets_a_row_with_its_sentence() -> None:
+def test_without_events_each_expression_gets_a_row_as_itself() -> None:
     doc = D.without_events()
     got = rows(doc.to_csv())
     assert [r["expression"] for r in got] == [x.text for x in doc.expressions]
-    assert all(r["relation"] == "ON" for r in got)
-    assert got[0]["event"].startswith("In March, the regime announced")
+    # exporters never build events: no relation, no event text, no event offsets
+    assert all(r["relation"] == r["event"] == r["event_start"] == "" for r in got)
+    assert got[0]["when"] == "sometime between 1 and 31 March 2024"
 
 
 def test_event_less_duration_only_and_empty_documents() -> None:
@@ -101,14 +103,15 @@ def test_timelinejs_quarter_gets_inclusive_end_columns() -> None:
     assert row["Display Date"] == "Q1 2024"
 
 
-def test_stand_in_events_span_their_sentence() -> None:
-    doc = D.without_events()
+def test_an_expression_no_event_holds_gets_its_own_row_beside_the_events() -> None:
+    doc = D.with_events()
+    doc = Document(doc.text, anchor=doc.anchor, expressions=doc.expressions,
+                   events=[e for e in doc.events if e.expression.type != "SET"], source=doc.source)
     got = rows(doc.to_csv())
-    for r in got:
-        s, e = int(r["event_start"]), int(r["event_end"])
-        assert s <= int(r["start"]) < int(r["end"]) <= e
-        assert " ".join(doc.text[s:e].split()) == r["event"]
-    assert got[0]["event_start"] == "0"
+    assert len(got) == len(doc.expressions)
+    (every,) = [r for r in got if r["type"] == "SET"]
+    assert (every["expression"], every["event"], every["when"], every["quant"]) == \
+        ("every month", "", "every month", "EVERY")
 
 
 def test_timelinejs_says_a_relation_in_display_date() -> None:
@@ -116,8 +119,6 @@ def test_timelinejs_says_a_relation_in_display_date() -> None:
     before = doc.events[0].__class__(**{**{a: getattr(doc.events[0], a) for a in
                                            ("text", "start", "end", "expression", "earliest", "latest")},
                                         "relation": "BEFORE"})
-    from timeline.model import Document
-
     (row,) = rows(Document(doc.text, anchor=doc.anchor, expressions=doc.expressions[:1], events=[before]).to_timelinejs())
     assert row["Display Date"] == "before March 2024"
     assert (row["Year"], row["Month"], row["Day"], row["End Month"], row["End Day"]) == ("2024", "3", "1", "3", "31")
