@@ -6,11 +6,13 @@ import csv
 import html
 import io
 
+import pytest
+
 import _export_docs as D
-from timeline.model import Document
 from timeline.export import render
 from timeline.export import timelinejs
-from timeline.export.csvio import COLUMNS
+from timeline.export.csvio import COLUMNS, to_csv
+from timeline.model import Document, Event
 
 
 def rows(text: str) -> list[dict[str, str]]:
@@ -122,3 +124,33 @@ def test_timelinejs_says_a_relation_in_display_date() -> None:
     (row,) = rows(Document(doc.text, anchor=doc.anchor, expressions=doc.expressions[:1], events=[before]).to_timelinejs())
     assert row["Display Date"] == "before March 2024"
     assert (row["Year"], row["Month"], row["Day"], row["End Month"], row["End Day"]) == ("2024", "3", "1", "3", "31")
+
+
+# -- formula defusing (OWASP CSV injection) ----------------------------------------------
+
+FORMULAS = ['=1+2 "quoted"', "+SUM(A1)", "-2+3", "@cmd", "\tTabbed", "\rReturn"]
+
+
+def _formula_doc(start: str) -> Document:
+    text = f"{start} rose in March."
+    x = D.expr(text, "March", "DATE", "2024-03")
+    ev = Event(text, 0, len(text), x, earliest=x.earliest, latest=x.latest, sources=(start,))
+    return Document(text, anchor=D.ANCHOR, expressions=[x], events=[ev])
+
+
+@pytest.mark.parametrize("start", FORMULAS)
+def test_cells_a_spreadsheet_would_run_get_a_leading_quote(start: str) -> None:
+    doc = _formula_doc(start)
+    for out in (doc.to_csv(), doc.to_timelinejs()):
+        cells = [c for row in list(csv.reader(io.StringIO(out)))[1:] for c in row]
+        assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells), cells
+        assert any(c.startswith("'" + start) for c in cells)
+
+
+@pytest.mark.parametrize("start", FORMULAS)
+def test_defuse_formulas_false_writes_cells_raw(start: str) -> None:
+    doc = _formula_doc(start)
+    for out in (to_csv(doc, defuse_formulas=False), timelinejs.to_timelinejs(doc, defuse_formulas=False),
+                render(doc, "csv", defuse_formulas=False).text):
+        cells = [c for row in list(csv.reader(io.StringIO(out)))[1:] for c in row]
+        assert any(c.startswith(start) for c in cells)
