@@ -154,3 +154,23 @@ def test_defuse_formulas_false_writes_cells_raw(start: str) -> None:
                 render(doc, "csv", defuse_formulas=False).text):
         cells = [c for row in list(csv.reader(io.StringIO(out)))[1:] for c in row]
         assert any(c.startswith(start) for c in cells)
+
+
+def test_timelinejs_says_a_vague_decade_without_a_doubled_article() -> None:
+    text = "Construction began in the early 1950s."
+    x = D.expr(text, "the early 1950s", "DATE", "195", mod="START")
+    (row,) = rows(Document(text, anchor=D.ANCHOR, expressions=[x]).to_timelinejs())
+    assert row["Display Date"] == "early 1950s"
+    assert (row["Year"], row["End Year"]) == ("1950", "1953")
+    assert timelinejs.display_date("195") == "the 1950s"
+
+
+def test_timelinejs_after_and_since_reach_display_date() -> None:
+    text = "Prices rose after March. Talks have run since June."
+    after = D.expr(text, "March", "DATE", "2024-03")
+    since = D.expr(text, "June", "DATE", "2024-06")
+    events = [Event("Prices rose after March.", 0, 24, after, relation="AFTER", earliest=after.latest),
+              Event("Talks have run since June.", 25, 51, since, relation="SINCE", earliest=since.earliest)]
+    got = rows(Document(text, anchor=D.ANCHOR, expressions=[after, since], events=events).to_timelinejs())
+    assert [(r["Display Date"], r["Year"], r["Month"], r["Day"]) for r in got] == \
+        [("after March 2024", "2024", "4", "1"), ("since June 2024", "2024", "6", "1")]

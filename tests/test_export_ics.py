@@ -162,3 +162,22 @@ def test_without_events_expressions_stand_in() -> None:
     evs = vevents(D.without_events().to_ics())
     assert [str(e["X-TIMELINE-EXPRESSION"]) for e in evs] == \
         ["March", "10:30 a.m. on Monday", "every month", "lately", "early 2025"]
+
+
+def test_a_set_with_a_time_of_day_recurs_as_an_instant_in_the_anchors_zone() -> None:
+    text = "The council meets every Monday at 6 p.m."
+    x = D.expr(text, "every Monday at 6 p.m.", "SET", "XXXX-WXX-1T18:00", quant="EVERY")
+    anchor = pendulum.datetime(2024, 7, 28, 9, tz="Asia/Tokyo")
+    out = Document(text, anchor=anchor, expressions=[x]).to_ics()
+    (ev,) = vevents(out)
+    assert "DTSTART;TZID=Asia/Tokyo:20240729T180000" in out and "DTEND" not in ev
+    assert ev["RRULE"]["FREQ"] == ["WEEKLY"] and ev["RRULE"]["BYDAY"] == ["MO"]
+    assert str(ev["DESCRIPTION"]).startswith("When: every Monday at 18:00")
+
+
+def test_a_set_is_in_the_calendar_beside_dated_events() -> None:
+    doc = D.with_events()
+    no_set_event = Document(doc.text, anchor=doc.anchor, expressions=doc.expressions,
+                            events=[e for e in doc.events if e.expression.type != "SET"])
+    values = [str(e["X-TIMELINE-VALUE"]) for e in vevents(no_set_event.to_ics())]
+    assert "P1M" in values and len(values) == 5

@@ -157,9 +157,20 @@ def _held(e: Event) -> list[Expression]:
 
 
 @functools.cache
-def _cue_pattern() -> re.Pattern[str]:
+def _cue_words() -> dict[str, str]:
+    """Cue word -> relation from the lexicon class ``event_relation`` ({} without it)."""
+    try:
+        return {k.lower(): str(v) for k, v in load("en")["event_relation"].entries.items()}
+    except KeyError:
+        return {}
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str] | None:
     """A relation's cue word (lexicon class ``event_relation``) ending the text, maybe
     followed by a determiner or two."""
+    if not _cue_words():
+        return None
     rel = load("en")["event_relation"]
     dets = rel.extra.get("determiners", [])
 
@@ -174,11 +185,12 @@ def _cue(doc: Document, e: Event) -> str:
     """The text's own word for an event's relation ("by", "until"), else the relation's."""
     if e.relation == "ON":
         return ""
+    pattern = _cue_pattern()
     before = doc.text[max(0, e.expression.start - 60) : e.expression.start]
-    m = _cue_pattern().search(before)
+    m = pattern.search(before) if pattern is not None else None
     if m:
         word = " ".join(m.group(1).lower().split())
-        if load("en")["event_relation"].entries.get(word) == e.relation:
+        if _cue_words().get(word) == e.relation:
             return word
     return e.relation.lower()
 
