@@ -182,3 +182,57 @@ def test_a_one_colour_screenshot_counts_as_blank(tmp_path: Path, filter_type: in
     assert _png.rows(png.read_bytes())[7][30:33] == bytes((250, 250, 250))
     with pytest.raises(AssertionError, match="'colours': 1,"):
         _looks_drawn(png)
+
+
+# -- issue 16's document: an outlier in 1998, a weekly meeting and deadlines ----------------
+
+_GEOMETRY = """<pre id="geometry"></pre><script>
+var boxes = Array.from(document.querySelectorAll("svg.chart text")).map(function (t) {
+  var r = t.getBoundingClientRect();
+  return [r.left, r.top, r.right, r.bottom, t.textContent];
+});
+var overlaps = [];
+for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+  var a = boxes[i], b = boxes[j];
+  if (a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1) overlaps.push([a[4], b[4]]);
+}
+var bars = Array.from(document.querySelectorAll("a.mark")).map(function (m) {
+  var el = m.querySelector("rect, circle"), r = el.getBoundingClientRect();
+  return [r.left, r.right, (el.getAttribute("style") || "").indexOf("fade") >= 0];
+});
+document.getElementById("geometry").textContent = JSON.stringify({texts: boxes.length, overlaps: overlaps, bars: bars});
+</script></body>"""
+
+
+@pytest.fixture(scope="module")
+def deadlines_page() -> Path:
+    """test-artifacts/deadlines.html: the hand-built document of tests/_export_deadlines.py."""
+    import _export_deadlines as DL
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = ARTIFACTS / "deadlines.html"
+    page.write_text(DL.document().to_html(), encoding="utf-8")
+    return page
+
+
+@needs_chromium
+def test_chromium_draws_an_outlier_deadlines_and_a_set_with_no_label_overlapping(deadlines_page: Path) -> None:
+    import json
+
+    measured = _looks_drawn(_screenshot(deadlines_page, "deadlines-light.png"))
+    assert measured["bg"] > 240
+    probe = ARTIFACTS / "deadlines-geometry.html"
+    probe.write_text(deadlines_page.read_text(encoding="utf-8").replace("</body>", _GEOMETRY), encoding="utf-8")
+    done = _run("--dump-dom", f"--window-size={WIDTH},{HEIGHT}", probe.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    geometry = json.loads(done.stdout.split('<pre id="geometry">', 1)[1].split("</pre>", 1)[0])
+    assert geometry["texts"] > 10  # ticks, the anchor, six labelled marks
+    assert geometry["overlaps"] == []
+    bars = geometry["bars"]
+    assert len(bars) == 6
+    open_widths = [right - left for left, right, fades in bars if fades]
+    assert len(open_widths) == 3 and max(open_widths) < 100  # open bars are capped; no 30-year bar
+    late = sorted(x for left, right, _ in bars[1:] for x in (left, right))  # the 2025 events
+    assert late[-1] - late[0] > WIDTH * 0.4  # spread out, not crushed to a pixel by 1998
+    dom = done.stdout
+    assert 'class="break"' in dom and "every Monday at 18:00" in dom

@@ -150,7 +150,7 @@ def test_marks_follow_timeline_order_and_time_maps_to_x_monotonically(events: li
     assert starts == sorted(starts)
 
 
-def test_open_ends_fade_to_the_edge_with_an_arrow() -> None:
+def test_open_ends_fade_out_with_an_arrow_and_are_capped() -> None:
     text = "Prices rose before March. Talks have run since June."
     before = D.expr(text, "March", "DATE", "2024-03")
     since = D.expr(text, "June", "DATE", "2024-06")
@@ -164,7 +164,9 @@ def test_open_ends_fade_to_the_edge_with_an_arrow() -> None:
         rect = m.find(f"{SVG}rect")
         assert rect is not None and side in rect.get("style", "")
         assert m.find(f"{SVG}path[@class='arrow']") is not None
-    assert span_of(m_before)[0] == pytest.approx(24.0) and span_of(m_since)[1] == pytest.approx(WIDTH - 24.0)
+    for m in (m_before, m_since):  # a short bar from the known bound, not one to the chart's edge
+        a, b = span_of(m)
+        assert 24.0 <= a < b <= WIDTH - 24.0 and b - a <= 90.0
     assert label(m_before) == "1 before 2024-03" and gist(m_before) == "Prices rose before March"
     ids = {g.get("id") for g in chart.iter(f"{SVG}linearGradient")}
     assert {"s0-fade-l", "s0-fade-r"} <= ids

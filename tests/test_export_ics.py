@@ -49,7 +49,7 @@ def test_a_time_is_a_timed_event_in_the_anchors_zone() -> None:
     start = time["DTSTART"].dt
     assert isinstance(start, dt.datetime) and start.utcoffset() == dt.timedelta(hours=9)
     assert (start.hour, start.minute) == (10, 30)
-    assert time["DTEND"].dt - start == dt.timedelta(minutes=1)
+    assert "DTEND" not in time and "DURATION" not in time  # an instant (RFC 5545 3.6.1)
     assert "DTSTART;TZID=Asia/Tokyo:20240729T103000" in text
     assert "BEGIN:VTIMEZONE" in text
 
@@ -117,11 +117,16 @@ def test_x_properties_carry_value_range_and_offsets() -> None:
     assert str(march["X-TIMELINE-SOURCE"]) == "hand.txt"
 
 
-def test_summary_is_short_and_description_holds_the_sentence() -> None:
+def test_summary_is_short_and_description_says_when_then_holds_the_sentence() -> None:
     doc = D.with_events()
     for ev, event in zip(vevents(doc.to_ics()), [e for e in doc.events if e.value != "P15Y"]):
         assert len(str(ev["SUMMARY"])) <= ics.SUMMARY_WIDTH
-        assert str(ev["DESCRIPTION"]) == " ".join(event.text.split())
+        when, sentence = str(ev["DESCRIPTION"]).split("\n\n")
+        assert when.startswith("When: ") and sentence == " ".join(event.text.split())
+    descriptions = [str(ev["DESCRIPTION"]).split("\n")[0] for ev in vevents(doc.to_ics())]
+    assert descriptions == ["When: sometime between 1 and 31 March 2024", "When: 29 July 2024, 10:30",
+                            "When: every month", "When: recently, sometime between 29 July 2023 and 28 July 2024",
+                            "When: early 2025, sometime between 1 January and 2 May 2025"]
     first = vevents(doc.to_ics())[0]
     assert str(first["SUMMARY"]).endswith("…")
 
@@ -157,3 +162,22 @@ def test_without_events_expressions_stand_in() -> None:
     evs = vevents(D.without_events().to_ics())
     assert [str(e["X-TIMELINE-EXPRESSION"]) for e in evs] == \
         ["March", "10:30 a.m. on Monday", "every month", "lately", "early 2025"]
+
+
+def test_a_set_with_a_time_of_day_recurs_as_an_instant_in_the_anchors_zone() -> None:
+    text = "The council meets every Monday at 6 p.m."
+    x = D.expr(text, "every Monday at 6 p.m.", "SET", "XXXX-WXX-1T18:00", quant="EVERY")
+    anchor = pendulum.datetime(2024, 7, 28, 9, tz="Asia/Tokyo")
+    out = Document(text, anchor=anchor, expressions=[x]).to_ics()
+    (ev,) = vevents(out)
+    assert "DTSTART;TZID=Asia/Tokyo:20240729T180000" in out and "DTEND" not in ev
+    assert ev["RRULE"]["FREQ"] == ["WEEKLY"] and ev["RRULE"]["BYDAY"] == ["MO"]
+    assert str(ev["DESCRIPTION"]).startswith("When: every Monday at 18:00")
+
+
+def test_a_set_is_in_the_calendar_beside_dated_events() -> None:
+    doc = D.with_events()
+    no_set_event = Document(doc.text, anchor=doc.anchor, expressions=doc.expressions,
+                            events=[e for e in doc.events if e.expression.type != "SET"])
+    values = [str(e["X-TIMELINE-VALUE"]) for e in vevents(no_set_event.to_ics())]
+    assert "P1M" in values and len(values) == 5

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +164,37 @@ def test_to_frame_events_is_empty_with_columns_when_there_are_none() -> None:
         timeline.to_frame(doc, what="timexes")
     with pytest.raises(TypeError, match="got str at \\[0\\]"):
         timeline.to_frame(["text"])
+
+
+# -- a plain script without `if __name__ == "__main__":` ---------------------------------
+
+_UNGUARDED = """
+import threading
+import timeline
+{thread}
+docs = list(timeline.parse_many([("We met on Monday.", "2024-07-28")] * 4, n_process=2, batch_size=1))
+print(len(docs), docs[0].expressions[0].value)
+"""
+
+
+def _run_script(tmp_path: Path, thread: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "plain_script.py"
+    script.write_text(_UNGUARDED.format(thread=thread), encoding="utf-8")
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                          cwd=tmp_path, check=False)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork is the start method only on Linux")
+def test_an_unguarded_script_can_use_two_processes(tmp_path: Path) -> None:
+    done = _run_script(tmp_path, thread="")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["4", "2024-07-22"]
+    assert "BrokenProcessPool" not in done.stderr
+
+
+def test_an_unguarded_script_with_threads_fails_with_an_error_naming_the_fix(tmp_path: Path) -> None:
+    # another thread rules fork out: the workers are spawned, re-run the script and die
+    done = _run_script(tmp_path, thread="threading.Thread(target=threading.Event().wait, daemon=True).start()")
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("timeline.parallel.WorkersFailedError") and 'if __name__ == "__main__":' in last

@@ -4,8 +4,10 @@ TimeML or an HTML timeline out.
 Each input is read as UTF-8, parsed with ``timeline.parse`` against ``--anchor`` (TimeML
 input may bring its own date in its DCT) and written in ``--format``. A bad input never
 stops a batch: its error is one line on stderr, the others are still processed, and a
-summary counts the failures (exit status 1). Bad options (format, domain, anchor) stop
-everything at once with one line (exit status 2).
+summary counts the failures (exit status 1). Bad options (format, domain, anchor), and an
+``-o`` that would overwrite one of the inputs, stop everything at once with one line
+(exit status 2) before anything is written. Entries a format has no place for are named
+on stderr with their input and the reason.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import attrs
 
 from .anchor import to_anchor
 from .errors import InputFileError, TimelineError, UnknownOptionError
-from .export import EXTENSIONS, FORMATS, LEAVES_OUT, check_format, render
+from .export import EXTENSIONS, FORMATS, Omission, check_format, render
 from .model import DOMAINS, Document
 from .pipeline import parse  # tests replace this reference with a stub
 from .timeml import read_timeml
@@ -84,6 +86,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         "inputs) for one output per input")
     p.add_argument("--glob", default="*.txt", metavar="PATTERN",
                    help="which files to take from folders (default: *.txt)")
+    p.add_argument("--raw-cells", action="store_true",
+                   help="csv and timelinejs: write cells as they are, even those a spreadsheet "
+                        "would run as a formula (by default a cell starting with =, +, -, @, tab "
+                        "or CR gets a leading ')")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar, no summary unless something failed")
     p.set_defaults(func=run)
@@ -173,6 +179,51 @@ def _is_dir_output(out: str, n_inputs: int) -> bool:
     return n_inputs > 1 and not p.exists() and not p.suffix
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def _refuse_inputs(targets: Iterable[Path], inputs: Sequence[Input]) -> None:
+    """Raise TimelineError when an output would overwrite an input (nothing is written)."""
+    files = [i.path for i in inputs if i.path is not None]
+    for target in targets:
+        for f in files:
+            if _same_file(target, f):
+                raise TimelineError(
+                    f"-o {target} would overwrite the input {f}; write the output elsewhere"
+                )
+
+
+def _targets(inputs: Sequence[Input], out_dir: Path, fmt: str) -> list[Path]:
+    """Where each input's output goes under ``-o DIR`` (numbered when two would collide)."""
+    out: list[Path] = []
+    for inp in inputs:
+        target = out_dir / _with_ext(inp.out_rel, fmt)
+        n = 2
+        while target in out:
+            target = target.with_name(f"{inp.out_rel.stem}-{n}.{EXTENSIONS[fmt]}")
+            n += 1
+        out.append(target)
+    return out
+
+
+def _left_out_lines(omitted: Sequence[Omission], fmt: str) -> list[str]:
+    """One line per input and reason: how many entries the format left out, and which."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for o in omitted:
+        groups.setdefault((o.source, o.reason), []).append(o.what)
+    lines = []
+    for (source, reason), whats in groups.items():
+        n = len(whats)
+        shown = ", ".join(f"“{w}”" for w in whats[:3]) + (", …" if n > 3 else "")
+        lines.append(f"{source}: {n} {'entry' if n == 1 else 'entries'} left out of the {fmt} "
+                     f"output ({reason}): {shown}")
+    return lines
+
+
 def _progress(items: list[Input], quiet: bool) -> Iterable[Input]:
     if quiet or len(items) < 2 or not sys.stderr.isatty():
         return items
@@ -214,10 +265,13 @@ def run(args: argparse.Namespace) -> int:
         _say(f"{PROG}: {msg}")
 
     out_dir = Path(args.output) if to_dir else None
+    targets = _targets(inputs, out_dir, fmt) if out_dir is not None else []
+    _refuse_inputs(targets or ([Path(args.output)] if args.output else []), inputs)
+    raw = bool(getattr(args, "raw_cells", False))
     docs: list[Document] = []
-    written: set[Path] = set()
-    left_out = 0
+    omitted: list[Omission] = []
     done = 0
+    target_of = dict(zip((id(i) for i in inputs), targets))
     for inp in _progress(inputs, args.quiet):
         try:
             doc = _document(inp, anchor, args.domain)
@@ -241,27 +295,19 @@ def run(args: argparse.Namespace) -> int:
         if out_dir is None:
             docs.append(doc)
             continue
-        target = out_dir / _with_ext(inp.out_rel, fmt)
-        n = 2
-        while target in written:
-            target = target.with_name(f"{inp.out_rel.stem}-{n}.{EXTENSIONS[fmt]}")
-            n += 1
-        written.add(target)
-        result = render(doc, fmt)
-        left_out += result.left_out
-        _write(result.text, target)
+        result = render(doc, fmt, defuse_formulas=not raw)
+        omitted += result.omitted
+        _write(result.text, target_of[id(inp)])
 
     if docs:
         width = 100
         if args.output is None and sys.stdout.isatty():
             width = max(40, min(120, shutil.get_terminal_size((100, 24)).columns))
-        result = render(docs, fmt, width=width)
-        left_out += result.left_out
+        result = render(docs, fmt, width=width, defuse_formulas=not raw)
+        omitted += result.omitted
         _write(result.text, Path(args.output) if args.output else None)
-    if left_out and fmt in LEAVES_OUT:
-        what, why = LEAVES_OUT[fmt]
-        what = what[:-1] if left_out == 1 else what
-        _say(f"{PROG}: {left_out} {what} left out of the {fmt} output ({why})")
+    for line in _left_out_lines(omitted, fmt):
+        _say(f"{PROG}: {line}")
     total = done + len(failures)
     if failures:
         _say(f"{PROG}: {done} of {total} inputs done, {len(failures)} failed")

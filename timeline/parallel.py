@@ -22,9 +22,13 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
+import multiprocessing.context
 import os
+import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import attrs
@@ -34,7 +38,7 @@ from .errors import TimelineError, UnknownOptionError
 from .model import DOMAINS, Document
 from .pipeline import parse
 
-__all__ = ["parse_many", "ItemError", "DEFAULT_BATCH_SIZE"]
+__all__ = ["parse_many", "ItemError", "WorkersFailedError", "DEFAULT_BATCH_SIZE", "start_method"]
 
 #: items sent to a worker process at a time
 DEFAULT_BATCH_SIZE = 32
@@ -56,6 +60,33 @@ class ItemError(TimelineError, ValueError):
     def __reduce__(self) -> tuple[type[ItemError], tuple[int, str, str | None]]:
         # so that it crosses process boundaries (Dask workers) intact
         return (type(self), (self.index, self.reason, self.label))
+
+
+class WorkersFailedError(TimelineError, RuntimeError):
+    """The worker processes of ``parse_many`` died before they could parse anything."""
+
+
+#: what to do when spawned workers die: the usual cause and its fix
+_GUARD_HINT = (
+    "the worker processes of parse_many(n_process>1) died; with the 'spawn' start method each "
+    "worker re-imports the main module, so a script that calls parse_many at its top level "
+    "starts it again in every worker: put the call under `if __name__ == \"__main__\":` "
+    "(or use n_process=1)"
+)
+
+
+def start_method() -> str:
+    """How ``parse_many`` starts its workers: ``fork`` on Linux while this process runs no
+    other thread (workers then never re-import the main module, so a plain script without
+    ``if __name__ == "__main__":`` works), else ``spawn`` (safe next to threads; then the
+    guard is needed, and its absence gives WorkersFailedError naming it).
+
+    >>> start_method() in ("fork", "spawn")
+    True
+    """
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def _job(index: int, item: object, label: str | None = None) -> _Job:
@@ -133,11 +164,12 @@ def parse_many(
     """Parse every item and yield its Document, in input order.
 
     ``n_process > 1`` parses batches of ``batch_size`` items in that many worker processes
-    (started with ``spawn``: safe with threads, the same on every platform; on platforms
-    that spawn, call it under ``if __name__ == "__main__":``); ``-1`` uses every core. At
-    most ``2 * n_process`` batches are in flight, so memory stays flat on long streams.
-    Raises ValueError for bad options at once, and ``ItemError`` for a bad item when the
-    stream reaches it.
+    (started as ``start_method()`` says: ``fork`` on Linux in a single-threaded process, so
+    a plain script needs no ``if __name__ == "__main__":``; ``spawn`` elsewhere, where it
+    does); ``-1`` uses every core. At most ``2 * n_process`` batches are in flight, so
+    memory stays flat on long streams. Raises ValueError for bad options at once,
+    ``ItemError`` for a bad item when the stream reaches it, and WorkersFailedError (naming
+    the fix) when spawned workers die on start.
     """
     n = _check_options(n_process, batch_size)
     if n == 1:
@@ -151,7 +183,8 @@ def _serial(items: Iterable[object], batch_size: int) -> Iterator[Document]:
 
 
 def _pooled(items: Iterable[object], n: int, batch_size: int) -> Iterator[Document]:
-    context = multiprocessing.get_context("spawn")
+    method = start_method()
+    context = multiprocessing.get_context(method)
     pending: collections.deque[tuple[list[_Job], Future[list[Document]]]] = collections.deque()
     error: ItemError | None = None
     with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_warm_up) as pool:
@@ -168,7 +201,13 @@ def _pooled(items: Iterable[object], n: int, batch_size: int) -> Iterator[Docume
                 if not pending:
                     break
                 jobs, future = pending.popleft()
-                for job, doc in zip(jobs, future.result(), strict=True):
+                try:
+                    done = future.result()
+                except BrokenProcessPool as exc:
+                    if method == "spawn":
+                        raise WorkersFailedError(_GUARD_HINT) from exc
+                    raise
+                for job, doc in zip(jobs, done, strict=True):
                     yield attrs.evolve(doc, text=job[0])
         finally:
             for _, future in pending:

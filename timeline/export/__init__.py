@@ -1,30 +1,32 @@
 """Writers for every output format; nothing here knows how documents are parsed.
 
 ``render(docs, fmt)`` is the one entry point the command line uses: it returns the text
-and how many entries the format had to leave out (an .ics has no place for a bare
-duration). ``Document.to_FORMAT()`` methods call the same modules.
+and the entries the format had to leave out, each with its input and reason (an .ics has
+no place for a bare duration). ``Document.to_FORMAT()`` methods call the same modules.
 
 >>> FORMATS
 ('table', 'json', 'jsonl', 'csv', 'timelinejs', 'ics', 'timeml', 'html')
->>> EXTENSIONS["timelinejs"], EXTENSIONS["timeml"]
-('timelinejs.csv', 'tml')
+>>> EXTENSIONS["timelinejs"], EXTENSIONS["timeml"], EXTENSIONS["table"]
+('timelinejs.csv', 'tml', 'table')
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from ..errors import UnknownOptionError
 from ..model import Document
+from ._common import Omission
 
-__all__ = ["FORMATS", "EXTENSIONS", "LEAVES_OUT", "Rendered", "render", "check_format"]
+__all__ = ["FORMATS", "EXTENSIONS", "LEAVES_OUT", "Omission", "Rendered", "render", "check_format"]
 
 FORMATS = ("table", "json", "jsonl", "csv", "timelinejs", "ics", "timeml", "html")
-#: file name ending of each format when ``-o DIR`` writes one file per input
+#: file name ending of each format when ``-o DIR`` writes one file per input (none is
+#: ``.txt``, so outputs are never read back as articles by the default ``--glob``)
 EXTENSIONS = {
-    "table": "txt",
+    "table": "table",
     "json": "json",
     "jsonl": "jsonl",
     "csv": "csv",
@@ -35,18 +37,27 @@ EXTENSIONS = {
 }
 #: what each format leaves out, and why, for the message the command line prints
 LEAVES_OUT = {
-    "ics": ("events", "no place in a calendar: durations, open ranges, sets no RRULE can express"),
-    "timelinejs": ("events", "no place on a timeline: durations, sets, open ranges"),
+    "ics": ("entries", "no place in a calendar: durations, sets no RRULE can express"),
+    "timelinejs": ("entries", "no place on a timeline: durations, sets"),
     "timeml": ("expressions", "each overlaps an earlier one, and TimeML tags cannot overlap"),
 }
 
 
+def _omissions(items: Iterable[Omission]) -> tuple[Omission, ...]:
+    return tuple(items)
+
+
 @attrs.frozen(slots=True)
 class Rendered:
-    """An export's text and how many entries it left out."""
+    """An export's text and the entries it left out (each with its input and reason)."""
 
     text: str
-    left_out: int = 0
+    omitted: tuple[Omission, ...] = attrs.field(default=(), converter=_omissions)
+
+    @property
+    def left_out(self) -> int:
+        """How many entries the format had no place for."""
+        return len(self.omitted)
 
 
 def check_format(fmt: str) -> str:
@@ -56,9 +67,12 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def render(docs: Document | Sequence[Document], fmt: str, width: int = 100) -> Rendered:
+def render(
+    docs: Document | Sequence[Document], fmt: str, width: int = 100, defuse_formulas: bool = True
+) -> Rendered:
     """The text of ``docs`` in format ``fmt`` (one of FORMATS), ending with a newline.
-    ``width`` is the table's width in columns."""
+    ``width`` is the table's width in columns; ``defuse_formulas=False`` writes CSV and
+    TimelineJS cells raw, even those a spreadsheet would run as formulas."""
     check_format(fmt)
     if isinstance(docs, Document):
         docs = [docs]
@@ -77,15 +91,15 @@ def render(docs: Document | Sequence[Document], fmt: str, width: int = 100) -> R
     if fmt == "csv":
         from .csvio import to_csv
 
-        return Rendered(to_csv(docs))
+        return Rendered(to_csv(docs, defuse_formulas))
     if fmt == "timelinejs":
         from . import timelinejs
 
-        return Rendered(*timelinejs.render(docs))
+        return Rendered(*timelinejs.render_all(docs, defuse_formulas))
     if fmt == "ics":
         from . import ics
 
-        return Rendered(*ics.render(docs))
+        return Rendered(*ics.render_all(docs))
     if fmt == "html":
         from .html import to_html
 
@@ -93,4 +107,6 @@ def render(docs: Document | Sequence[Document], fmt: str, width: int = 100) -> R
     from . import timeml
 
     timeml.to_timeml(docs)  # raises for several documents
-    return Rendered(*timeml.render(docs[0]))
+    text, n = timeml.render(docs[0])
+    why = LEAVES_OUT["timeml"][1]
+    return Rendered(text, [Omission(docs[0].source or "<text>", "an expression", why)] * n)

@@ -3,7 +3,10 @@
 Each event is a bar from its earliest to its latest time (a point when the range is too
 narrow to see, or an exact time), shaded by the granularity of its value and labelled
 with its number and TIMEX3 value; an open end (BEFORE, AFTER, SINCE, UNTIL) fades out
-with an arrow at the edge of the axis. Overlapping events go to separate lanes, in
+with an arrow, at most 90 units from its known bound. When a group of marks would be
+squeezed by an outlier (one event in 1998 among events in 2025), the axis is broken at
+the widest empty stretches: each part has its own linear scale and ticks, and a band with
+two slanted strokes marks the skipped time. Overlapping events go to separate lanes, in
 timeline order, so the earlier one is always the upper one. A dashed line marks the
 anchor. Each mark is a link (keyboard-focusable) with the sentence as its tooltip and
 ``aria-label``, leading to the numbered list of events below the chart; durations and
@@ -26,6 +29,7 @@ Colours follow ``prefers-color-scheme``.
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 import html
 import re
 from collections.abc import Sequence
@@ -34,9 +38,9 @@ import attrs
 import pendulum
 
 from ..anchor import has_time
-from ..model import Document, Event
+from ..model import Document
 from ..order import sort_key
-from ._common import display_range, entries, granularity, in_zone, is_time_value, shorten
+from ._common import Entry, display_range, entries, granularity, in_zone, is_time_value, shorten, when_words
 
 __all__ = ["to_html", "ticks", "GRANULARITY_SHADES"]
 
@@ -52,6 +56,12 @@ _SENTENCE = 400  # longest sentence in a tooltip
 _GIST_UP_TO = 60  # charts with at most this many marks show a few words of each event
 _GIST = 34  # longest gist
 _WORD = re.compile(r"\S+")
+_BREAK = 26.0  # width of a break in the axis
+_MIN_SEGMENT = 120.0  # narrowest stretch of a broken axis
+_SQUEEZED = 0.3  # a group of marks narrower than this share of the axis asks for a break
+_CAP = 90.0  # longest bar drawn into an open side
+_CAP_LEAST = 24.0  # shortest
+_POS = float("inf")
 # the axis stays within what datetime can hold, with two days to spare for time zones
 _FIRST = _dt.datetime(1, 1, 3, tzinfo=_dt.timezone.utc).timestamp()
 _LAST = _dt.datetime(9999, 12, 29, tzinfo=_dt.timezone.utc).timestamp()
@@ -198,7 +208,7 @@ def _when(d: _dt.datetime, anchor: _dt.datetime, days: bool) -> str:
     return z.strftime("%Y-%m-%d %H:%M")
 
 
-def _range_text(e: Event, anchor: _dt.datetime) -> str:
+def _range_text(e: Entry, anchor: _dt.datetime) -> str:
     days = not is_time_value(e.expression.value)
     if e.earliest is not None and e.latest is not None:
         return display_range(_zoned(e.earliest, anchor), _zoned(e.latest, anchor), days=days)
@@ -209,31 +219,187 @@ def _range_text(e: Event, anchor: _dt.datetime) -> str:
     return "no place in time"
 
 
-def _value_label(e: Event) -> str:
+def _value_label(e: Entry) -> str:
     x = e.expression
     label = x.value + (f" {x.mod}" if x.mod else "")
-    return label if e.relation == "ON" else f"{e.relation.lower()} {label}"
+    return label if e.relation in ("", "ON") else f"{e.cue or e.relation.lower()} {label}"
 
 
-def _gist(e: Event, text: str) -> str:
+def _gist(e: Entry, text: str) -> str:
     """A few words of the event: around its trigger when it has one, else its first words."""
+    if not e.is_event:
+        return ""
     words = [(m.start(), m.group()) for m in _WORD.finditer(text, e.start, e.end)]
     if not words:
         return ""
     at = 0
-    if e.trigger_start is not None:
-        at = max(0, sum(1 for pos, _ in words if pos <= e.trigger_start) - 1)
+    start = e.event.trigger_start if e.event is not None else None
+    if start is not None:
+        at = max(0, sum(1 for pos, _ in words if pos <= start) - 1)
     first = max(0, at - 2)
     gist = shorten(" ".join(w for _, w in words[first : first + 6]), _GIST)
     return ("…" if first else "") + gist.strip("“”\"'‘’()[],;:.")
 
 
+def _known(e: Entry) -> float:
+    """The time an entry is ordered and clustered by: its start, or its end when open there."""
+    d = e.earliest if e.earliest is not None else e.latest
+    assert d is not None
+    return _ts(d)
+
+
+def _order_key(e: Entry) -> tuple[float, float, int]:
+    return (_known(e), _ts(e.latest) if e.latest is not None else _POS, e.start)
+
+
+def _timeline_order(items: Sequence[Entry]) -> list[Entry]:
+    """Events in timeline order (``order.sort_key``), expressions without one merged in."""
+    events = sorted((e for e in items if e.event is not None), key=lambda e: sort_key(e.event))  # type: ignore[arg-type]
+    loose = sorted((e for e in items if not e.is_event), key=_order_key)
+    return list(heapq.merge(events, loose, key=_order_key))
+
+
+# ------------------------------------------------------------------------------ a broken axis
+
+
+@attrs.frozen(slots=True)
+class _Segment:
+    """One stretch of the axis: times ``[t0, t1]`` drawn from ``x0`` to ``x1``."""
+
+    t0: float
+    t1: float
+    x0: float
+    x1: float
+
+    def x(self, t: float) -> float:
+        return self.x0 + (t - self.t0) * (self.x1 - self.x0) / (self.t1 - self.t0)
+
+
+@attrs.frozen(slots=True)
+class _Axis:
+    """Segments left to right with a break between each two; times map to x monotonically."""
+
+    segments: tuple[_Segment, ...]
+
+    def x(self, t: float) -> float:
+        for s in self.segments:
+            if t <= s.t1:
+                return s.x(max(t, s.t0))
+        return self.segments[-1].x1
+
+    def segment(self, t: float) -> _Segment:
+        for s in self.segments:
+            if t <= s.t1:
+                return s
+        return self.segments[-1]
+
+
+def _intervals(items: Sequence[Entry], anchor: _dt.datetime) -> list[tuple[float, float, int]]:
+    """Merged ``(start, end, marks)`` stretches of time the marks and the anchor cover (an
+    open mark covers only its known bound)."""
+    spans = [(_ts(anchor), _ts(anchor), 0)]
+    for e in items:
+        if e.earliest is not None and e.latest is not None:
+            spans.append((_ts(e.earliest), _ts(e.latest), 1))
+        else:
+            spans.append((_known(e), _known(e), 1))
+    spans.sort()
+    merged: list[tuple[float, float, int]] = []
+    for a, b, n in spans:
+        if merged and a <= merged[-1][1]:
+            pa, pb, pn = merged[-1]
+            merged[-1] = (pa, max(pb, b), pn + n)
+        else:
+            merged.append((a, b, n))
+    return merged
+
+
+def _pad(lo: float, hi: float, least: float) -> tuple[float, float]:
+    span = max(hi - lo, least)
+    mid = (lo + hi) / 2
+    lo, hi = min(lo, mid - span / 2), max(hi, mid + span / 2)
+    pad = max(span * 0.05, 12 * 3600.0)
+    lo, hi = max(_FIRST, lo - pad), min(_LAST, hi + pad)
+    return (lo, hi) if lo < hi else (_FIRST, _LAST)
+
+
+def _allot(weights: Sequence[float], room: float) -> list[float]:
+    """Widths in proportion to ``weights``, none under ``_MIN_SEGMENT`` (when room allows)."""
+    least = min(_MIN_SEGMENT, room / len(weights))
+    widths = [0.0] * len(weights)
+    free = list(range(len(weights)))
+    while free:
+        left = room - sum(widths[i] for i in range(len(weights)) if i not in free)
+        total = sum(weights[i] for i in free)
+        trial = {i: left * weights[i] / total for i in free}
+        small = [i for i in free if trial[i] < least]
+        if not small:
+            for i in free:
+                widths[i] = trial[i]
+            break
+        for i in small:
+            widths[i] = least
+            free.remove(i)
+    return widths
+
+
+def _axis(items: Sequence[Entry], anchor: _dt.datetime) -> _Axis:
+    """A linear axis, broken at the widest empty stretches while a group of marks would
+    otherwise be squeezed: an outlier decades away no longer crushes the rest."""
+    left, right = float(_PAD_X), float(WIDTH - _PAD_X)
+    spans = _intervals(items, anchor)
+    lo, hi = spans[0][0], max(b for _, b, _ in spans)
+    total = max(hi - lo, 1.0)
+    # groups: the covered stretches, joined across gaps under a tenth of the whole
+    groups = [list(spans[:1])]
+    for prev, cur in zip(spans, spans[1:]):
+        if cur[0] - prev[1] > 0.1 * total:
+            groups.append([])
+        groups[-1].append(cur)
+    gaps = sorted(range(1, len(groups)), key=lambda i: groups[i][0][0] - groups[i - 1][-1][1], reverse=True)
+    breaks: set[int] = set()
+
+    def build() -> tuple[_Axis, list[list[list[tuple[float, float, int]]]]]:
+        parts: list[list[list[tuple[float, float, int]]]] = [[]]
+        for i, g in enumerate(groups):
+            if i in breaks:
+                parts.append([])
+            parts[-1].append(g)
+        domains = []
+        for p in parts:
+            a, b = p[0][0][0], max(b for g in p for _, b, _ in g)
+            domains.append(_pad(a, b, 0.05 * total if breaks and a == b else 0.0))
+        room = right - left - _BREAK * (len(parts) - 1)
+        marks_in = [sum(n for g in p for _, _, n in g) + 1 for p in parts]
+        widths = _allot(marks_in, room) if len(parts) > 1 else [room]
+        segs, x = [], left
+        for (t0, t1), w in zip(domains, widths):
+            segs.append(_Segment(t0, t1, x, x + w))
+            x += w + _BREAK
+        return _Axis(tuple(segs)), parts
+
+    axis, parts = build()
+    for gap in gaps:
+        if groups[gap][0][0] - groups[gap - 1][-1][1] < 0.25 * total:
+            break
+        squeezed = False
+        for g in groups:
+            n = sum(k for _, _, k in g)
+            width = axis.x(max(b for _, b, _ in g)) - axis.x(g[0][0])
+            squeezed |= n >= 2 and width < _SQUEEZED * (right - left)
+        if not squeezed:
+            break
+        breaks.add(gap)
+        axis, parts = build()
+    return axis
+
+
 @attrs.frozen(slots=True)
 class _Mark:
-    event: Event
+    entry: Entry
     number: int
     gran: str
-    x0: float  # bar start (the plot's left edge for an open start)
+    x0: float  # bar start
     x1: float  # bar end
     point: bool
     label: str
@@ -244,29 +410,32 @@ class _Mark:
     extent: tuple[float, float]  # what the mark covers, label included, for lane packing
 
 
-def _layout(events: Sequence[Event], t0: float, t1: float, text: str) -> list[_Mark]:
-    left, right = _PAD_X, WIDTH - _PAD_X
-    scale = (right - left) / (t1 - t0)
-
-    def x(t: float) -> float:
-        return left + (t - t0) * scale
-
+def _layout(items: Sequence[Entry], axis: _Axis, text: str) -> list[_Mark]:
     marks = []
-    for i, e in enumerate(events, 1):
+    for i, e in enumerate(items, 1):
         gran = granularity(e.expression.value, e.expression.type)
-        x0 = left if e.earliest is None else x(_ts(e.earliest))
-        x1 = right if e.latest is None else x(_ts(e.latest))
+        seg = axis.segment(_known(e))
+        if e.earliest is not None and e.latest is not None:
+            x0, x1 = axis.x(_ts(e.earliest)), axis.x(_ts(e.latest))
+        elif e.earliest is not None:  # open end: a capped bar into the open side
+            x0 = axis.x(_ts(e.earliest))
+            room = seg.x1 - x0 + (_BREAK / 2 if seg is not axis.segments[-1] else 0)
+            x1 = x0 + max(_CAP_LEAST, min(_CAP, room))
+        else:
+            x1 = axis.x(_known(e))
+            room = x1 - seg.x0 + (_BREAK / 2 if seg is not axis.segments[0] else 0)
+            x0 = x1 - max(_CAP_LEAST, min(_CAP, room))
         bounded = e.earliest is not None and e.latest is not None
         point = bounded and (x1 - x0 < _POINT or gran in _EXACT)
         label = _value_label(e)
-        gist = _gist(e, text) if len(events) <= _GIST_UP_TO else ""
+        gist = _gist(e, text) if len(items) <= _GIST_UP_TO else ""
         width = (len(label) + len(str(i)) + 1 + (len(gist) + 2 if gist else 0)) * _CHAR
         if point:
             mid = (x0 + x1) / 2
             x0 = x1 = mid
             lo, hi = mid - 6, mid + 6
         else:
-            lo, hi = x0, x1
+            lo, hi = x0 - (8 if e.earliest is None else 0), x1 + (8 if e.latest is None else 0)
         inside = not point and x1 - x0 >= width + 12
         if inside:  # at the solid end
             end = e.earliest is None
@@ -298,26 +467,15 @@ def _lanes(marks: Sequence[_Mark]) -> list[int]:
     return out
 
 
-def _domain(events: Sequence[Event], anchor: _dt.datetime) -> tuple[float, float]:
-    times = [_ts(anchor)]
-    for e in events:
-        times += [_ts(d) for d in (e.earliest, e.latest) if d is not None]
-    lo, hi = min(times), max(times)
-    pad = max((hi - lo) * 0.05, 12 * 3600.0)
-    if any(e.earliest is None for e in events) or any(e.latest is None for e in events):
-        pad = max(pad, (hi - lo) * 0.1)
-    lo, hi = max(_FIRST, lo - pad), min(_LAST, hi + pad)
-    return (lo, hi) if lo < hi else (_FIRST, _LAST)
-
-
 def _mark_svg(m: _Mark, y: float, sid: str, total: int, anchor: _dt.datetime) -> str:
-    e = m.event
+    e = m.entry
     rng = _range_text(e, anchor)
     sentence = shorten(e.text, _SENTENCE)
     tip = f"{m.number}. {m.label} · {rng} · {m.gran}\n{sentence}"
     aria = f"Event {m.number} of {total}: {m.label}, {rng}, {m.gran}: {sentence}"
     vague = " vague" if e.expression.mod == "APPROX" or m.gran == "reference" else ""
-    cls = f"mark rel-{e.relation.lower()} gran-{_slug(m.gran)}{vague}"
+    rel = (e.relation or "none").lower()
+    cls = f"mark rel-{rel} gran-{_slug(m.gran)}{vague}"
     cy = y + _BAR / 2
     parts = [
         f'<a class="{cls}" href="#{sid}-e{m.number}" tabindex="0" aria-label="{_esc(aria)}" '
@@ -340,9 +498,9 @@ def _mark_svg(m: _Mark, y: float, sid: str, total: int, anchor: _dt.datetime) ->
             f'height="{_BAR}" rx="3" fill-opacity="{shade:.2f}"{fill}/>'
         )
         if e.earliest is None:
-            parts.append(f'<path class="arrow" d="M{m.x0 - 2:.1f},{cy:.1f} l8,-6 v12 z"/>')
+            parts.append(f'<path class="arrow" d="M{m.x0 - 6:.1f},{cy:.1f} l8,-6 v12 z"/>')
         if e.latest is None:
-            parts.append(f'<path class="arrow" d="M{m.x1 + 2:.1f},{cy:.1f} l-8,-6 v12 z"/>')
+            parts.append(f'<path class="arrow" d="M{m.x1 + 6:.1f},{cy:.1f} l-8,-6 v12 z"/>')
     anchor_attr = ' text-anchor="end"' if m.label_end else ""
     parts.append(
         f'<text class="label{" inside" if m.inside else ""}" x="{m.label_x:.1f}" y="{cy + 4:.1f}"{anchor_attr}>'
@@ -353,36 +511,57 @@ def _mark_svg(m: _Mark, y: float, sid: str, total: int, anchor: _dt.datetime) ->
     return "".join(parts)
 
 
-def _axis_svg(t0: float, t1: float, anchor: _dt.datetime, y: float, bottom: float, below: bool) -> list[str]:
-    left, right = _PAD_X, WIDTH - _PAD_X
+def _axis_svg(axis: _Axis, anchor: _dt.datetime, y: float, bottom: float, below: bool) -> list[str]:
     tz = anchor.tzinfo or pendulum.UTC
-    start = pendulum.from_timestamp(t0, tz=tz)  # type: ignore[arg-type]
-    end = pendulum.from_timestamp(t1, tz=tz)  # type: ignore[arg-type]
-    out = [f'<line class="axis" x1="{left}" y1="{y}" x2="{right}" y2="{y}"/>']
-    for t, label, ctx in ticks(start, end, most=int((right - left) // 95)):
-        x = left + (_ts(t) - t0) * (right - left) / (t1 - t0)
-        if not below:
-            out.append(f'<line class="grid" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{bottom}"/>')
-        dy = 16 if below else -8
-        out.append(f'<line class="tick" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + (5 if below else -5)}"/>')
-        out.append(f'<text class="tick-label" x="{x:.1f}" y="{y + dy}">{label}</text>')
-        if ctx and not below:  # left-aligned on its tick, unless that would leave the chart
-            cx, side = (x - 2, "start") if x - 2 + len(ctx) * 7.5 <= WIDTH else (x + 2, "end")
-            out.append(f'<text class="tick-context" x="{cx:.1f}" y="{y - 24}" text-anchor="{side}">'
-                       f"{_esc(ctx)}</text>")
+    out: list[str] = []
+    taken: list[tuple[float, float]] = []  # label boxes already drawn on this row
+    contexts: list[tuple[float, float]] = []
+
+    def free(box: tuple[float, float], boxes: list[tuple[float, float]]) -> bool:
+        return all(box[1] + 6 <= a or b + 6 <= box[0] for a, b in boxes)
+
+    for k, seg in enumerate(axis.segments):
+        out.append(f'<line class="axis" x1="{seg.x0:.1f}" y1="{y}" x2="{seg.x1:.1f}" y2="{y}"/>')
+        if k and not below:  # the break: two slanted strokes and a light band down the chart
+            gx = seg.x0 - _BREAK / 2
+            out.append(f'<g class="break"><title>axis broken: time skipped</title>'
+                       f'<rect x="{gx - 3:.1f}" y="{y}" width="6" height="{bottom - y:.1f}"/>'
+                       f'<path d="M{gx - 7:.1f},{y + 5} l6,-10 M{gx + 1:.1f},{y + 5} l6,-10"/></g>')
+        start = pendulum.from_timestamp(seg.t0, tz=tz)  # type: ignore[arg-type]
+        end = pendulum.from_timestamp(seg.t1, tz=tz)  # type: ignore[arg-type]
+        for t, label, ctx in ticks(start, end, most=max(1, int((seg.x1 - seg.x0) // 95))):
+            x = seg.x(_ts(t))
+            half = len(label) * _CHAR / 2
+            box = (x - half, x + half)
+            if not free(box, taken) or box[0] < 0 or box[1] > WIDTH:
+                continue
+            taken.append(box)
+            dy = 16 if below else -8
+            if not below:
+                out.append(f'<line class="grid" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{bottom}"/>')
+            out.append(f'<line class="tick" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + (5 if below else -5)}"/>')
+            out.append(f'<text class="tick-label" x="{x:.1f}" y="{y + dy}">{label}</text>')
+            if ctx and not below:  # left-aligned on its tick, unless that would leave the chart
+                w = len(ctx) * 7.5
+                cx, side = (x - 2, "start") if x - 2 + w <= WIDTH else (x + 2, "end")
+                cbox = (cx, cx + w) if side == "start" else (cx - w, cx)
+                if free(cbox, contexts):
+                    contexts.append(cbox)
+                    out.append(f'<text class="tick-context" x="{cx:.1f}" y="{y - 24}" text-anchor="{side}">'
+                               f"{_esc(ctx)}</text>")
     return out
 
 
-def _svg(doc: Document, sid: str, placed: Sequence[Event]) -> str:
-    t0, t1 = _domain(placed, doc.anchor)
-    marks = _layout(placed, t0, t1, doc.text)
+def _svg(doc: Document, sid: str, placed: Sequence[Entry]) -> str:
+    axis = _axis(placed, doc.anchor)
+    marks = _layout(placed, axis, doc.text)
     lanes = _lanes(marks)
     n_lanes = max(lanes, default=-1) + 1
     top = _AXIS_Y + 18
     bottom = top + max(n_lanes, 1) * _ROW + 4
     bottom_axis = n_lanes > 12  # a long chart gets an axis at its foot too
     height = bottom + (34 if bottom_axis else 12)
-    ax = _PAD_X + (_ts(doc.anchor) - t0) * (WIDTH - 2 * _PAD_X) / (t1 - t0)
+    ax = axis.x(_ts(doc.anchor))
     a_text = f"anchor {_when(doc.anchor, doc.anchor, not has_time(doc.anchor))}"
     a_end = ax + len(a_text) * 6.5 + 8 > WIDTH
     a_attr = ' text-anchor="end"' if a_end else ""
@@ -396,9 +575,9 @@ def _svg(doc: Document, sid: str, placed: Sequence[Event]) -> str:
         '<stop offset="1" class="stop"/></linearGradient>',
         "</defs>",
     ]
-    out += _axis_svg(t0, t1, doc.anchor, _AXIS_Y, bottom, below=False)
+    out += _axis_svg(axis, doc.anchor, _AXIS_Y, bottom, below=False)
     if bottom_axis:
-        out += _axis_svg(t0, t1, doc.anchor, bottom + 4, bottom, below=True)
+        out += _axis_svg(axis, doc.anchor, bottom + 4, bottom, below=True)
     out.append(
         f'<g class="anchor" id="{sid}-anchor"><title>{_esc(a_text)} (the publication date)</title>'
         f'<line x1="{ax:.1f}" y1="{_AXIS_Y - 4}" x2="{ax:.1f}" y2="{bottom}"/>'
@@ -437,24 +616,26 @@ def _legend(grans: set[str], open_ends: bool, points: bool) -> str:
     return '<ul class="legend" aria-label="Legend">' + "".join(items) + "</ul>"
 
 
-def _entry_li(e: Event, sid: str, number: int | None, anchor: _dt.datetime) -> str:
+def _entry_li(e: Entry, sid: str, number: int | None, anchor: _dt.datetime) -> str:
     x = e.expression
     ident = f' id="{sid}-e{number}"' if number is not None else ""
-    gran = granularity(x.value, x.type)
     num = f'<span class="num">{number}.</span> ' if number is not None else ""
-    rng = _range_text(e, anchor) if number is not None else gran
+    rng = _range_text(e, anchor) if number is not None else granularity(x.value, x.type)
+    words = when_words(e)
+    body = _esc(" ".join(e.text.split())) if e.is_event else '<span class="note">(no event found for it)</span>'
     return (
         f"<li{ident}>{num}<code>{_esc(_value_label(e))}</code> "
         f'<span class="range">{_esc(rng)}</span> '
-        f'<span class="expr">“{_esc(x.text)}”</span><br/>{_esc(" ".join(e.text.split()))}</li>'
+        f'<span class="expr">“{_esc(x.text)}”</span> <span class="when">{_esc(words)}</span>'
+        f"<br/>{body}</li>"
     )
 
 
 def _section(doc: Document, k: int, heading: bool, name: str | None = None) -> str:
     sid = f"s{k}"
-    all_entries = sorted(entries(doc), key=sort_key)
-    placed = [e for e in all_entries if e.earliest is not None or e.latest is not None]
-    unplaced = [e for e in all_entries if e.earliest is None and e.latest is None]
+    items = entries(doc)
+    placed = _timeline_order([e for e in items if e.earliest is not None or e.latest is not None])
+    unplaced = [e for e in items if e.earliest is None and e.latest is None]
     what = "event" if doc.events else "expression"
     title = name or doc.source or "Timeline"
     facts = [
@@ -464,8 +645,7 @@ def _section(doc: Document, k: int, heading: bool, name: str | None = None) -> s
     ]
     note = ""
     if not doc.events and doc.expressions:
-        note = ('<p class="note">No events were found: each expression with a place in time is '
-                "drawn instead, with its sentence.</p>")
+        note = '<p class="note">No events were found: the expressions are drawn as themselves.</p>'
     parts = [
         f'<section aria-labelledby="{sid}-title">',
         f'<h2 id="{sid}-title">{_esc(title)}</h2>' if heading else f'<h1 id="{sid}-title">{_esc(title)}</h1>',
@@ -482,17 +662,17 @@ def _section(doc: Document, k: int, heading: bool, name: str | None = None) -> s
                 any(e.earliest is None or e.latest is None for e in placed),
                 bool(placed)),
     ]
+    if unplaced:
+        parts.append('<h3>Not on the axis</h3><p class="note">Repetitions and durations name no '
+                     'particular time.</p><ul class="events unplaced">')
+        parts += [_entry_li(e, sid, None, doc.anchor) for e in unplaced]
+        parts.append("</ul>")
     if placed:
         parts.append(f'<h3>{what.capitalize()}s</h3><ol class="events">')
         parts += [_entry_li(e, sid, i, doc.anchor) for i, e in enumerate(placed, 1)]
         parts.append("</ol>")
     else:
         parts.append('<p class="note">(no temporal expressions with a place in time)</p>')
-    if unplaced:
-        parts.append('<h3>Not on the axis</h3><p class="note">Durations and sets name no '
-                     'particular time.</p><ul class="events">')
-        parts += [_entry_li(e, sid, None, doc.anchor) for e in unplaced]
-        parts.append("</ul>")
     parts.append("</section>")
     return "\n".join(p for p in parts if p)
 
@@ -517,6 +697,8 @@ svg.chart { display: block; max-width: 100%; height: auto; font-family: ui-monos
   Menlo, Consolas, monospace; }
 .axis, .tick { stroke: var(--axis); stroke-width: 1; }
 .grid { stroke: var(--grid); stroke-width: 1; }
+.break rect { fill: var(--grid); opacity: 0.7; }
+.break path { stroke: var(--axis); stroke-width: 1.5; fill: none; }
 .tick-label, .tick-context { fill: var(--muted); }
 .tick-label { text-anchor: middle; }
 .tick-context { font-weight: 600; }
@@ -545,7 +727,7 @@ svg.chart { display: block; max-width: 100%; height: auto; font-family: ui-monos
 .events li { margin: 0 0 8px; padding: 2px 6px; }
 .events li:target { background: var(--hi); outline: 2px solid var(--focus); }
 .events code { font-weight: 600; }
-.range, .expr { color: var(--muted); font-size: 13px; }
+.range, .expr, .when { color: var(--muted); font-size: 13px; }
 @media print { figure { overflow: visible; } }
 """
 

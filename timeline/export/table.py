@@ -1,7 +1,9 @@
 """A plain-text table for people, readable at 100 columns.
 
-With events: date value, range, relation and event text (wrapped in its column).
-Without events yet: the expressions, with value, type, range and text.
+With events: date value, range, relation and event text (wrapped in its column), then
+each expression no event holds (a set, a duration, a date without an event) with its
+type in the relation column. Without events: the expressions, with value, type, range
+and text.
 
 >>> import pendulum
 >>> from timeline.model import Document, Expression
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 
 from ..anchor import has_time
 from ..model import Document, Expression
-from ._common import display_range, is_time_value, shorten
+from ._common import display_range, entries, is_time_value, shorten
 
 __all__ = ["to_table"]
 
@@ -85,8 +87,9 @@ def _table(doc: Document, width: int) -> list[str]:
     if doc.events:
         head = ("VALUE", "RANGE", "RELATION", "EVENT")
         rows = [
-            (_value(e.expression), _range(e.earliest, e.latest, e.expression.value), e.relation, e.text)
-            for e in doc.events
+            (_value(e.expression), _range(e.earliest, e.latest, e.expression.value),
+             e.relation or e.expression.type, e.text if e.is_event else f"“{e.text}” (no event)")
+            for e in entries(doc)
         ]
     else:
         head = ("VALUE", "TYPE", "RANGE", "TEXT")
