@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html.parser
 import re
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -308,15 +307,13 @@ def test_format_table_knows_html() -> None:
 # ---------------------------------------------------------------------------- scale
 
 
-def test_five_hundred_events_render_fast_and_small() -> None:
+def test_five_hundred_events_render_small() -> None:
+    # (speed is measured in benchmarks/, never asserted in tests)
     months = [f"{1990 + i % 35}-{i % 12 + 1:02d}" for i in range(500)]
     doc = month_doc(months, text_of="Event number {i} happened, as the long sentence says, somewhere.")
-    t = time.perf_counter()
     page = doc.to_html()
-    took = time.perf_counter() - t
     (chart,) = charts(page)
     assert len(marks(chart)) == 500
-    assert took < 3.0
     assert len(page.encode()) < 1_000_000
     height = float(chart.get("height", "0"))
     lanes = {float(m.find(f"{SVG}text").get("y", "nan")) for m in marks(chart)}  # type: ignore[union-attr]

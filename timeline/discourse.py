@@ -23,10 +23,12 @@ the partial dates after it in that sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pendulum
 
+from .lexicon import load
 from .meaning import Meaning
 from .resolve import COARSENESS, Context, Resolved, unit_of
 from .tense import direction as sentence_direction
@@ -41,13 +43,16 @@ REFERENCE_NEAR = 300
 #: a duration of some months other than a quarter: "the nine months", "the six months"
 _MONTHS_PERIOD = re.compile(r"P(?:[12456789]|1[01])M")
 
-_OPENING = re.compile(r"(?i:(?:in|by|during|since|until|through|from|on|at|for|after|before)\s+)?$")
+@functools.cache
+def _opening() -> re.Pattern[str]:
+    """An opening preposition (lexicon class ``opening_preposition``), or nothing."""
+    return re.compile(rf"(?:{load('en')['opening_preposition'].alternation(True)}\s+)?$")
 
 
 def _opens_sentence(text: str, start: int, end: int) -> bool:
     """"In 1998, ...": a date that opens its sentence sets the time the sentence is about."""
     s, _ = sentence_bounds(text, start, end)
-    return bool(_OPENING.fullmatch(text, s, start)) or not text[s:start].strip()
+    return bool(_opening().fullmatch(text, s, start)) or not text[s:start].strip()
 
 
 def _sets_reference(m: Meaning, value: str, domain: str) -> bool:

@@ -634,6 +634,9 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     if m.month is None:
         return _ranged("DATE", y, mod, ctx.anchor, explicit=True)
     t = _date(ctx.anchor, year, m.month, m.day or 1)
+    if t is None:  # "Feb. 30, 2024": no such day, but the month and year the text names stand
+        t = _date(ctx.anchor, year, m.month, 1)
+        m = attrs.evolve(m, day=None)
     if t is None:
         return None
     if m.day is None:

@@ -32,9 +32,14 @@ SENTENCE_REACH = 200
 #: verb a time phrase depends on mostly comes first ("Qantas will double its flights by
 #: August in the search for markets untouched by the crisis")
 AFTER_CUE_WEIGHT = 3
-_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|their|its|his|her|our|your|my|this|that|last)\s+)$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+)")
+
+
+@cache
+def _determiner() -> re.Pattern[str]:
+    """A determiner (lexicon class ``determiner``) right before a position."""
+    return re.compile(rf"(?i:\b(?:{load('en')['determiner'].alternation(True)})\s+)$")
 
 
 @cache
@@ -52,7 +57,8 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Patter
     not_cue = [*future.extra.get("not_cue", ()), *past.extra.get("not_cue", ())]
     not_cue_re = re.compile(rf"(?i)(?<![\w'])(?:{alt(not_cue)})(?!\w)") if not_cue else None
     fut_re = re.compile(rf"(?i)(?<![\w'])(?:{alt(fut_forms)})(?!\w)")
-    past_re = re.compile(rf"(?<![\w'])(?:(?i:{alt(past_forms)})|[a-z]{{2,}}ed)(?!\w)")
+    ending = re.escape(past.extra.get("regular_past_ending", "ed"))
+    past_re = re.compile(rf"(?<![\w'])(?:(?i:{alt(past_forms)})|[a-z]{{2,}}{ending})(?!\w)")
     # an -ed word after "be", "to" or a determiner is no past tense: "to be expected",
     # "a still unspecified date"
     not_after = "|".join(map(re.escape, past.extra.get("not_after", ())))
@@ -141,7 +147,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def is_modifier(text: str, start: int, end: int) -> bool:
     """True for "an April agreement": determiner before, a lowercase noun right after."""
     before = text[max(0, start - 12) : start]
-    return bool(_DETERMINER.search(before)) and bool(_NOUN_AFTER.match(text, end))
+    return bool(_determiner().search(before)) and bool(_NOUN_AFTER.match(text, end))
 
 
 @cache

@@ -1,0 +1,37 @@
+"""The key prefilter (``extract.candidates``, which reads keys off compiled patterns through
+private ``re`` internals in ``rules/keys.py``) finds exactly what a plain ``finditer`` of
+every rule over the whole text finds, on every rule example and on the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.extract import candidates
+from timeline.rules import RuleSet, ruleset
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-japan-2plus2-talks.txt"
+
+
+def _texts() -> list[str]:
+    texts = {ex["text"] for rule in ruleset("en").rules for ex in rule.examples}
+    return sorted(texts) + [SEED.read_text(encoding="utf-8")]
+
+
+def _plain(text: str, rules: RuleSet) -> set[tuple[str, int, int]]:
+    return {(r.name, m.start(), m.end()) for r in rules.rules for m in r.regex.finditer(text) if m.end() > m.start()}
+
+
+def _found(text: str, rules: RuleSet) -> set[tuple[str, int, int]]:
+    return {(c.rule.name, c.span_start, c.end) for c in candidates(text, rules)}
+
+
+@pytest.mark.parametrize("any_case", [False, True], ids=["news", "colloquial"])
+def test_the_prefilter_finds_what_a_plain_search_finds(any_case: bool) -> None:
+    rules = ruleset("en", any_case=any_case)
+    texts = _texts()
+    assert len(texts) > 500  # every rule example, and the seed
+    for text in texts:
+        plain, found = _plain(text, rules), _found(text, rules)
+        assert found == plain, (text[:80], sorted(plain - found)[:5], sorted(found - plain)[:5])
