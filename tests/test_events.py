@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -397,3 +398,44 @@ def test_relations_and_ranges_from_cues_with_negation(
     (e,) = build_events(text, [expr(text, phrase, value)], A)
     expected = tuple(None if b is None else pendulum.datetime(*b) for b in bounds)
     assert (e.relation, (e.earliest, e.latest)) == (relation, expected)
+
+
+# ---------------------------------------------------------------- ranges tagged as two ends
+
+
+def _range_ends(text: str, first: str, second: str, v1: str, v2: str) -> list[Expression]:
+    a, b = expr(text, first, v1), expr(text, second, v2)
+    return [
+        attrs.evolve(a, range_role="start", range_other=b.start),
+        attrs.evolve(b, range_role="end", range_other=a.start),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, first, second, v1, v2, bounds",
+    [
+        ("The war lasted from 1939 to 1945.", "1939", "1945", "1939", "1945", ((1939, 1, 1), (1946, 1, 1))),
+        ("Talks run from 8 to 10 May 2025.", "8", "10 May 2025", "2025-05-08", "2025-05-10", ((2025, 5, 8), (2025, 5, 11))),
+        ("Prices fell between April and July 2021.", "April", "July 2021", "2021-04", "2021-07", ((2021, 4, 1), (2021, 8, 1))),
+        ("The festival runs 8-10 May.", "8", "10 May", "2024-05-08", "2024-05-10", ((2024, 5, 8), (2024, 5, 11))),
+    ],
+)
+def test_an_event_dated_by_a_range_spans_the_whole_interval(
+    text: str, first: str, second: str, v1: str, v2: str, bounds: tuple
+) -> None:
+    (e,) = build_events(text, _range_ends(text, first, second, v1, v2), A)
+    assert (e.relation, e.value, e.text) == ("ON", v1, text)
+    assert (e.earliest, e.latest) == tuple(pendulum.datetime(*b) for b in bounds)
+
+
+def test_a_cue_before_a_range_applies_to_the_whole_interval() -> None:
+    text = "Nothing was built before 1939-1945."
+    (e,) = build_events(text, _range_ends(text, "1939", "1945", "1939", "1945"), A)
+    assert (e.relation, e.earliest, e.latest) == ("BEFORE", None, pendulum.datetime(1939, 1, 1))
+
+
+def test_an_end_without_its_other_end_stays_an_event_of_its_own() -> None:
+    text = "The war ended in 1945."
+    x = attrs.evolve(expr(text, "1945", "1945"), range_role="end", range_other=0)
+    (e,) = build_events(text, [x], A)
+    assert (e.earliest, e.latest) == (pendulum.datetime(1945, 1, 1), pendulum.datetime(1946, 1, 1))

@@ -15,6 +15,7 @@ from ..model import Event, Expression
 from ..sentences import is_complete, sentences, trim
 from .clauses import segments, trigger
 from .relations import event_range, expression_range, relation_of
+from .words import lexicon
 
 __all__ = ["find_events", "Found", "find", "RESTATE_LIMIT", "MAX_EVENT_CHARS"]
 
@@ -61,13 +62,40 @@ def _restates(x: Expression, rng: Range, same: list[tuple[Expression, Range]]) -
     return False
 
 
+def _ranges(dated: list[tuple[Expression, Range]]) -> list[tuple[Expression, Range]]:
+    """``dated`` with each range ("1939-1945", "from 8 to 10 May") as one item: its start
+    end with the whole interval, from the start's earliest to the end's latest. An end
+    whose other end is missing, or a range that would be empty, stays as it is."""
+    by_start = {x.start: (x, r) for x, r in dated}
+    joined: dict[int, Range] = {}  # start offset of the start end -> the whole interval
+    for x, (_, hi) in dated:
+        if x.range_role != "end" or x.range_other is None:
+            continue
+        other = by_start.get(x.range_other)
+        if other is None or other[0].range_role != "start" or other[0].range_other != x.start:
+            continue
+        lo = other[1][0]
+        if lo is not None and hi is not None and lo < hi:
+            joined[other[0].start] = (lo, hi)
+    ends = {by_start[s][0].range_other for s in joined}
+    return [(x, joined.get(x.start, r)) for x, r in dated if x.start not in ends]
+
+
+def _opens_range(before: str) -> bool:
+    """True when the word right before a range's start opens the range ("from", "between")."""
+    words = before.split()
+    return bool(words) and words[-1].lower() in lexicon()["relations"]["range_openers"]
+
+
 def find(
     text: str, expressions: Sequence[Expression], anchor: _dt.datetime, source: str | None
 ) -> list[Found]:
     """The events of ``text`` in text order, each with what de-duplication prefers."""
-    dated = sorted(
-        ((x, r) for x in expressions if (r := _dated(x, anchor)) is not None),
-        key=lambda p: (p[0].start, p[0].end),
+    dated = _ranges(
+        sorted(
+            ((x, r) for x in expressions if (r := _dated(x, anchor)) is not None),
+            key=lambda p: (p[0].start, p[0].end),
+        )
     )
     out: list[Found] = []
     sources = (source,) if source else ()
@@ -98,7 +126,8 @@ def find(
             # an expression that modifies an event noun dates that noun: ON
             attributive = trig is not None and trig[2]
             past = rng[1] is not None and anchor.tzinfo is not None and rng[1] <= anchor
-            relation = "ON" if attributive else relation_of(text[s : x.start], past=past)
+            ranged = x.range_role == "start" and _opens_range(text[s : x.start])
+            relation = "ON" if attributive or ranged else relation_of(text[s : x.start], past=past)
             lo, hi = event_range(relation, rng)
             if lo is not None and hi is not None and not lo < hi:
                 continue

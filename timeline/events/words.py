@@ -61,6 +61,7 @@ def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
     _relations(neg, RELATIONS)
     cues = set(_words(rel))
     for key in ("bridged", "comparative", "past_on"):
+        # each of these names cues of [event_relation]
         unknown = set(_list(rel, key)) - cues
         if unknown:
             raise ValueError(f"lexicon events.toml [event_relation]: {key} names no cue: {sorted(unknown)}")
@@ -75,6 +76,7 @@ def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
             "bridged": _list(rel, "bridged"),
             "comparative": _list(rel, "comparative"),
             "past_on": _list(rel, "past_on"),
+            "range_openers": _list(rel, "range_openers"),
             "comparison_words": _list(rel, "comparison_words"),
             "determiners": _list(rel, "determiners"),
         },
