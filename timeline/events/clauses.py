@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Expression
-from .words import has_verb, lexicon, phrase, tokens, verb_tier, verbs, word_sets
+from .words import lexicon, phrase, tokens, verb_tier, verbs, word_sets
 
 __all__ = ["segments", "quotations", "trigger", "TRIGGER_REACH"]
 
@@ -65,16 +65,24 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, quoted: Sequence[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in quoted)
+    """True when ``pos`` lies strictly inside one of ``quoted`` (sorted, not overlapping)."""
+    i = bisect.bisect_left(quoted, (pos, pos)) - 1
+    return i >= 0 and quoted[i][0] < pos < quoted[i][1]
+
+
+def _any_in(positions: Sequence[int], lo: int, hi: int) -> bool:
+    """True when one of the sorted ``positions`` lies in ``[lo, hi)``."""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
 
 
 def _cut(
-    text: str, start: int, lo: int, hi: int, end: int, quoted: Sequence[tuple[int, int]]
+    text: str, start: int, lo: int, hi: int, end: int, quoted: Sequence[tuple[int, int]], verb_at: Sequence[int]
 ) -> tuple[int, int] | None:
     """The best cut between ``lo`` and ``hi`` for a segment opening at ``start`` in a
     sentence ending at ``end``: (end of the first part, start of the next). The strongest
     boundary wins, the last of its strength, among those outside quotations that leave a
-    verb on each side."""
+    verb (one of the sorted offsets ``verb_at``) on each side."""
     found: list[tuple[int, int, int, int]] = []  # (strength, position, cut_end, next_start)
     for strength, pattern in _boundary_patterns():
         for m in pattern.finditer(text, lo, hi):
@@ -82,19 +90,23 @@ def _cut(
     for _, _, cut, nxt in sorted(found, reverse=True):
         if _inside(cut, quoted) or _inside(nxt, quoted):
             continue
-        if has_verb(text, start, cut) and has_verb(text, nxt, end):
+        if _any_in(verb_at, start, cut) and _any_in(verb_at, nxt, end):
             return cut, nxt
     return None
 
 
 def segments(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """For each expression span of the sentence ``text[start:end]`` (in text order), the
-    ``[s, e)`` of its clause; expressions with no usable boundary between them share one."""
-    quoted = quotations(text, start, end)
+    ``[s, e)`` of its clause; expressions with no usable boundary between them share one.
+    The sentence is read once for its verbs and quotations: the cost stays linear."""
     out: list[tuple[int, int]] = []
+    if len(spans) < 2:
+        return [(start, end)] * len(spans)
+    quoted = quotations(text, start, end)
+    verb_at = [pos for _, _, pos in verbs(tokens(text, start, end))]
     group, seg = 1, start
     for (_, x_end), (y_start, _) in zip(spans, spans[1:]):
-        cut = _cut(text, seg, x_end, y_start, end, quoted) if x_end < y_start else None
+        cut = _cut(text, seg, x_end, y_start, end, quoted, verb_at) if x_end < y_start else None
         if cut is None:
             group += 1
             continue
