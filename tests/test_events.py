@@ -439,3 +439,19 @@ def test_an_end_without_its_other_end_stays_an_event_of_its_own() -> None:
     x = attrs.evolve(expr(text, "1945", "1945"), range_role="end", range_other=0)
     (e,) = build_events(text, [x], A)
     assert (e.earliest, e.latest) == (pendulum.datetime(1945, 1, 1), pendulum.datetime(1946, 1, 1))
+
+
+def test_a_lexicon_list_naming_no_cue_fails_at_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.events import words
+    from timeline.lexicon import Lexicon, load
+
+    real = load("en")
+    rel = real["event_relation"]
+    bad = attrs.evolve(rel, extra={**rel.extra, "bridged": ["before", "befor"]})
+    monkeypatch.setattr(words, "load", lambda _lang: Lexicon("en", {**real.classes, "event_relation": bad}))
+    words.lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"\[event_relation\]: bridged names no cue: \['befor'\]"):
+            words.lexicon()
+    finally:
+        words.lexicon.cache_clear()

@@ -100,8 +100,8 @@ def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
             "subjects": _list(verb, "subjects"),
         },
         "clauses": {
-            "strong": tuple(lex["event_clause"].extra.get("strong", ())),
-            "quotes": tuple(lex["event_clause"].extra.get("quotes", ())),
+            "strong": _list(lex["event_clause"], "strong"),
+            "quotes": _list(lex["event_clause"], "quotes"),
             "conjunctions": _words(lex["event_clause"]),
         },
     }
