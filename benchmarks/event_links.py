@@ -6,6 +6,11 @@ the TIMEX3, and (3) has a relation compatible with the gold relType. Links to th
 creation time (outside the text) are counted apart: our events are dated by expressions in
 the text, so they can only match such links through an expression that repeats the DCT.
 
+Also counts the event texts that hold no verb: no gold EVENT that TimeML marks as verbal
+(a MAKEINSTANCE with ``pos="VERB"`` or a tense other than NONE) lies inside the text.
+Fragments such as "since 1998." or "Last quarter" are what this measures; a headline
+without a verb ("NAIROBI, Kenya (AP) _") counts too, so the floor is above zero.
+
 Two runs: ``tagger`` (expressions from timeline.parse, end to end) and ``gold`` (the gold
 TIMEX3s fed to build_events: the events step alone).
 
@@ -14,6 +19,7 @@ TIMEX3s fed to build_events: the events step alone).
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections import Counter
@@ -51,6 +57,25 @@ INVERSE = {
     "BEGUN_BY": "BEGINS", "ENDS": "ENDED_BY", "ENDED_BY": "ENDS", "DURING": "DURING_INV",
     "DURING_INV": "DURING", "SIMULTANEOUS": "SIMULTANEOUS", "IDENTITY": "IDENTITY",
 }
+
+
+_INSTANCE = re.compile(r"<MAKEINSTANCE\b[^>]*>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def _verbal_spans(path: Path, gold: GoldDocument) -> list[tuple[int, int]]:
+    """Spans of the gold EVENTs that some MAKEINSTANCE marks as a verb (pos VERB or a tense)."""
+    verbal: set[str] = set()
+    for m in _INSTANCE.finditer(path.read_text("utf-8")):
+        attrs = dict(_ATTR.findall(m.group()))
+        if attrs.get("pos") == "VERB" or attrs.get("tense", "NONE") not in ("NONE", ""):
+            verbal.add(attrs.get("eventID", ""))
+    return [(e.start, e.end) for e in gold.events if e.eid in verbal]
+
+
+def _verbless(ours: tuple[Event, ...], verbs: list[tuple[int, int]]) -> int:
+    """How many of ``ours`` hold no gold verbal EVENT in their text."""
+    return sum(not any(e.start <= s and t <= e.end for s, t in verbs) for e in ours)
 
 
 def _overlaps(x: Expression, start: int, end: int) -> bool:
@@ -111,8 +136,10 @@ def main(argv: list[str]) -> int:
                     e.start <= ev[0] and ev[1] <= e.end and _overlaps(e.expression, *tx) for e in ours
                 ):
                     counts[f"{name} span+time {where}"] += 1
+        verbs = _verbal_spans(path, gold)
         for name, ours in runs.items():
             counts[f"{name} events"] += len(ours)
+            counts[f"{name} verbless"] += _verbless(ours, verbs)
     secs = time.perf_counter() - t0
     n_text, n_dct = counts["links text"], counts["links dct"]
     print(f"corpus: {corpus}  docs: {counts['docs']}  ({secs:.1f} s)")
@@ -126,6 +153,11 @@ def main(argv: list[str]) -> int:
             f"placed at that time (span + time + relation): {placed}/{n_text} = {placed / max(n_text, 1):.1%} "
             f"of in-text links, {placed / max(n_text + n_dct, 1):.1%} of all; "
             f"span + time only: {spanned / max(n_text, 1):.1%}"
+        )
+        n_events, verbless = counts[f"{name} events"], counts[f"{name} verbless"]
+        print(
+            f"[{name} expressions] event texts without a verb (no gold verbal EVENT inside): "
+            f"{verbless}/{n_events} = {verbless / max(n_events, 1):.1%}"
         )
     return 0
 

@@ -64,7 +64,7 @@ REVIEWED: dict[str, str] = {
         "(?:[A-Z][a-z]+\\s+){1,3}: at most three repetitions, each ending in whitespace, which "
         "[a-z] cannot match: one way to split"
     ),
-    "timeline.events._TOKEN": (
+    "timeline.events.words.TOKEN": (
         "\\w+(?:['’-]\\w+)*: each repetition starts with an apostrophe or hyphen, which \\w "
         "cannot match: one way to split"
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -69,7 +70,20 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ("A decision is due by ", "UNTIL"),
         ("They met in ", "ON"),
         ("They met on ", "ON"),
-        ("withdrawal from the ", "ON"),
+        ("Fares will rise from ", "SINCE"),
+        ("Profit was down 5 percent from ", "ON"),
+        ("sales were $6 billion, up from ", "ON"),
+        ("A decision is not expected before ", "SINCE"),
+        ("It was not until ", "ON"),
+        ("The plant will not reopen until ", "ON"),
+        ("Prices did not rise after ", "UNTIL"),
+        ("The report won't be filed by ", "AFTER"),
+        ("The report won’t be filed by ", "AFTER"),
+        ("Prices have not risen since ", "SINCE"),
+        ("Not one vote was counted, and the polls close before ", "BEFORE"),
+        ("It was killed by a bomb on ", "ON"),
+        ("Fares rise starting ", "SINCE"),
+        ("Rules apply as of ", "SINCE"),
         ("", "ON"),
     ],
 )
@@ -118,8 +132,8 @@ def test_lexicon_loads_every_list() -> None:
 def test_one_event_per_dated_expression_with_clause_trigger_and_relation() -> None:
     text = "Officials said the budget rose in March. The strike lasted until Friday."
     xs = [expr(text, "March", "2024-03"), expr(text, "Friday", "2024-07-26")]
-    # timeline order: the UNTIL event has no lower bound, so it sorts first
-    evs = build_events(text, xs, A)[::-1]
+    # timeline order: the UNTIL event sits at its known bound, the end of Friday
+    evs = build_events(text, xs, A)
     assert [(e.text, e.relation, e.trigger) for e in evs] == [
         ("Officials said the budget rose in March.", "ON", "rose"),
         ("The strike lasted until Friday.", "UNTIL", "lasted"),
@@ -284,3 +298,160 @@ def test_seed_timeline_through_parse() -> None:
 
     doc = timeline.parse(SEED.read_text("utf-8"), anchor="2024-07-28", source="seed")
     check_seed_timeline(list(doc.events))
+
+
+# ---------------------------------------------------------------- clauses, quotes, triggers
+
+
+def _texts(text: str, phrases: list[tuple[str, str]], anchor=A) -> dict[str, str]:
+    xs = [expr(text, p, v) for p, v in phrases]
+    return {e.value: e.text for e in build_events(text, xs, anchor)}
+
+
+def test_a_list_of_dates_without_their_own_verbs_is_not_cut_into_fragments() -> None:
+    text = "Greece and Turkey joined in 1952, West Germany in 1955 and Spain in 1982."
+    got = _texts(text, [("1952", "1952"), ("1955", "1955"), ("1982", "1982")])
+    assert set(got.values()) == {text}
+
+
+def test_a_leading_date_keeps_the_clause_with_its_verb() -> None:
+    text = "Last quarter, the company earned $5 million, and it expects more in 2025."
+    got = _texts(text, [("Last quarter", "2024-Q2"), ("2025", "2025")])
+    assert got == {"2024-Q2": "Last quarter, the company earned $5 million", "2025": "and it expects more in 2025."}
+
+
+@pytest.mark.parametrize(
+    "text, phrases",
+    [
+        ("Prices rose in 1990 and have risen since 1998.", [("1990", "1990"), ("1998", "1998")]),
+        ("Sales fell in May 2021 and June 2022.", [("May 2021", "2021-05"), ("June 2022", "2022-06")]),
+        ("Last quarter profits doubled, and in 2025 they fell.", [("Last quarter", "2024-Q2"), ("2025", "2025")]),
+    ],
+)
+def test_no_event_text_is_a_fragment_without_a_verb(text: str, phrases: list[tuple[str, str]]) -> None:
+    from timeline.events.words import has_verb
+
+    for t in _texts(text, phrases).values():
+        assert has_verb(t), t
+
+
+def test_a_quotation_is_not_split_between_two_events() -> None:
+    text = "“We are ready,“ Ms. Ono said. ”Now is a critical phase when our decision today decides our future.”"
+    x_now = expr(text, "Now", "PRESENT_REF")
+    x_today = expr(text, "today", "2024-07-28")
+    (e,) = build_events(text, [x_now, x_today], A)
+    assert e.text == "”Now is a critical phase when our decision today decides our future.”"
+    assert e.value == "2024-07-28"  # the same day twice: the calendar value is kept
+
+
+def test_a_clause_outside_the_quotation_is_still_cut_off() -> None:
+    text = "“We met in March,” she said on Friday, and the ministers left."
+    got = _texts(text, [("March", "2024-03"), ("Friday", "2024-07-26")])
+    assert got["2024-03"] == "“We met in March,” she said on Friday, and the ministers left."
+    text = "The ministers met in March; they said “we will meet again in June and in July.”"
+    got = _texts(text, [("March", "2024-03"), ("June", "2024-06"), ("July", "2024-07")])
+    assert got["2024-03"] == "The ministers met in March"
+    assert got["2024-06"] == got["2024-07"] == "they said “we will meet again in June and in July.”"
+
+
+def test_a_paragraph_break_ends_an_event() -> None:
+    text = "Talks began in March and\n\nministers met again in June."
+    got = _texts(text, [("March", "2024-03"), ("June", "2024-06")])
+    assert got == {"2024-03": "Talks began in March and", "2024-06": "ministers met again in June."}
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value, trigger",
+    [
+        ("Officials said on Monday that fares will rise.", "Monday", "2024-07-22", "rise"),
+        ("Officials said on Monday.", "Monday", "2024-07-22", "said"),
+        ("The ministry announced on Friday that it would cut jobs.", "Friday", "2024-07-26", "cut"),
+        ("Residents can comment until May 10, 2025.", "May 10, 2025", "2025-05-10", "comment"),
+        ("The report must be filed by 31 January 2025.", "31 January 2025", "2025-01-31", "filed"),
+        ("After touring the site on Thursday, he left.", "Thursday", "2024-07-25", "left"),
+    ],
+)
+def test_the_trigger_is_the_verb_of_what_happened(text: str, phrase: str, value: str, trigger: str) -> None:
+    (e,) = build_events(text, [expr(text, phrase, value)], A)
+    assert e.trigger == trigger
+    assert text[e.trigger_start : e.trigger_start + len(trigger)] == trigger
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value, relation, bounds",
+    [
+        ("Fares will rise from 1 April.", "1 April", "2025-04-01", "SINCE", ((2025, 4, 1), None)),
+        ("A decision is not expected before the autumn.", "autumn", "2024-FA", "SINCE", ((2024, 9, 1), None)),
+        ("It was not until Tuesday that he spoke.", "Tuesday", "2024-07-23", "ON", ((2024, 7, 23), (2024, 7, 24))),
+        ("Residents can comment until May 10, 2025.", "May 10, 2025", "2025-05-10", "UNTIL", (None, (2025, 5, 11))),
+        ("The report must be filed by 31 January 2025.", "31 January 2025", "2025-01-31", "UNTIL", (None, (2025, 2, 1))),
+        ("Prices have risen since 1998.", "1998", "1998", "SINCE", ((1998, 1, 1), None)),
+        ("As of 30 June, the bank had $5 million.", "30 June", "2024-06-30", "ON", ((2024, 6, 30), (2024, 7, 1))),
+        ("As of 1 May 2025, the rules apply.", "1 May 2025", "2025-05-01", "SINCE", ((2025, 5, 1), None)),
+        ("Starting Monday, the bridge is closed.", "Monday", "2024-07-29", "SINCE", ((2024, 7, 29), None)),
+        ("Sales were $6 billion, up 13% from 2023.", "2023", "2023", "ON", ((2023, 1, 1), (2024, 1, 1))),
+    ],
+)
+def test_relations_and_ranges_from_cues_with_negation(
+    text: str, phrase: str, value: str, relation: str, bounds: tuple
+) -> None:
+    (e,) = build_events(text, [expr(text, phrase, value)], A)
+    expected = tuple(None if b is None else pendulum.datetime(*b) for b in bounds)
+    assert (e.relation, (e.earliest, e.latest)) == (relation, expected)
+
+
+# ---------------------------------------------------------------- ranges tagged as two ends
+
+
+def _range_ends(text: str, first: str, second: str, v1: str, v2: str) -> list[Expression]:
+    a, b = expr(text, first, v1), expr(text, second, v2)
+    return [
+        attrs.evolve(a, range_role="start", range_other=b.start),
+        attrs.evolve(b, range_role="end", range_other=a.start),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, first, second, v1, v2, bounds",
+    [
+        ("The war lasted from 1939 to 1945.", "1939", "1945", "1939", "1945", ((1939, 1, 1), (1946, 1, 1))),
+        ("Talks run from 8 to 10 May 2025.", "8", "10 May 2025", "2025-05-08", "2025-05-10", ((2025, 5, 8), (2025, 5, 11))),
+        ("Prices fell between April and July 2021.", "April", "July 2021", "2021-04", "2021-07", ((2021, 4, 1), (2021, 8, 1))),
+        ("The festival runs 8-10 May.", "8", "10 May", "2024-05-08", "2024-05-10", ((2024, 5, 8), (2024, 5, 11))),
+    ],
+)
+def test_an_event_dated_by_a_range_spans_the_whole_interval(
+    text: str, first: str, second: str, v1: str, v2: str, bounds: tuple
+) -> None:
+    (e,) = build_events(text, _range_ends(text, first, second, v1, v2), A)
+    assert (e.relation, e.value, e.text) == ("ON", v1, text)
+    assert (e.earliest, e.latest) == tuple(pendulum.datetime(*b) for b in bounds)
+
+
+def test_a_cue_before_a_range_applies_to_the_whole_interval() -> None:
+    text = "Nothing was built before 1939-1945."
+    (e,) = build_events(text, _range_ends(text, "1939", "1945", "1939", "1945"), A)
+    assert (e.relation, e.earliest, e.latest) == ("BEFORE", None, pendulum.datetime(1939, 1, 1))
+
+
+def test_an_end_without_its_other_end_stays_an_event_of_its_own() -> None:
+    text = "The war ended in 1945."
+    x = attrs.evolve(expr(text, "1945", "1945"), range_role="end", range_other=0)
+    (e,) = build_events(text, [x], A)
+    assert (e.earliest, e.latest) == (pendulum.datetime(1945, 1, 1), pendulum.datetime(1946, 1, 1))
+
+
+def test_a_lexicon_list_naming_no_cue_fails_at_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.events import words
+    from timeline.lexicon import Lexicon, load
+
+    real = load("en")
+    rel = real["event_relation"]
+    bad = attrs.evolve(rel, extra={**rel.extra, "bridged": ["before", "befor"]})
+    monkeypatch.setattr(words, "load", lambda _lang: Lexicon("en", {**real.classes, "event_relation": bad}))
+    words.lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"\[event_relation\]: bridged names no cue: \['befor'\]"):
+            words.lexicon()
+    finally:
+        words.lexicon.cache_clear()

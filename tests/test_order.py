@@ -10,11 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategies import events
+from strategies import anchors, date_values, events, relations
 from timeline import Document, Timeline, merge, relation
-from timeline.events import build_events
+from timeline.bounds import value_range
+from timeline.events import build_events, event_range
 from timeline.model import Event, Expression
-from timeline.order import ordered, sort_key, source_id
+from timeline.order import ordered, position, sort_key, source_id
 
 D = pendulum.datetime
 X = Expression("May", 0, 3, "DATE", "2024-05")
@@ -56,10 +57,25 @@ def test_relation_rejects_non_events() -> None:
         relation(ev(1, 2), "May")  # type: ignore[arg-type]
 
 
-def test_order_is_earliest_then_latest_then_position() -> None:
-    es = [ev(2, 3), ev(1, 5), ev(1, 3, start=7), ev(1, 3, start=2), ev(None, 9), ev(None, None)]
+def test_order_is_known_bound_then_latest_then_position() -> None:
+    es = [ev(2, 3), ev(1, 5), ev(1, 3, start=7), ev(1, 3, start=2), ev(None, 9), ev(None, None), ev(None, 2)]
     got = [(e.earliest and e.earliest.day, e.latest and e.latest.day, e.start) for e in ordered(es)]
-    assert got == [(None, 9, 0), (1, 3, 2), (1, 3, 7), (1, 5, 0), (2, 3, 0), (None, None, 0)]
+    assert got == [
+        (1, 3, 2), (1, 3, 7), (1, 5, 0),
+        (None, 2, 0),  # open start: at its end, before what starts there
+        (2, 3, 0),
+        (None, 9, 0),
+        (None, None, 0),
+    ]
+
+
+def test_an_open_start_event_sorts_at_its_end_not_above_older_events() -> None:
+    text = "The war ended in 1998. Comments are accepted until 2025."
+    xs = [Expression("1998", text.find("1998"), text.find("1998") + 4, "DATE", "1998"),
+          Expression("2025", text.find("2025"), text.find("2025") + 4, "DATE", "2025")]
+    war, comments = build_events(text, xs, pendulum.datetime(2024, 7, 28))
+    assert war.value == "1998" and (comments.relation, comments.value) == ("UNTIL", "2025")
+    assert comments.earliest is None and comments.latest == D(2026, 1, 1)
 
 
 @given(st.lists(events(), max_size=8))
@@ -77,6 +93,69 @@ def test_ordering_is_a_total_order_consistent_with_relation(es: list[Event]) -> 
             if r == "AFTER":
                 assert i > j
             assert relation(b, a) == {"BEFORE": "AFTER", "AFTER": "BEFORE"}.get(r, r)
+
+
+@st.composite
+def shaped_events(draw: st.DrawFn) -> Event:
+    """Events of every shape the events step makes: any TIMEX3 date value (centuries to
+    seconds, weeks, seasons, references) under any relation, so closed, open-start,
+    open-end and unbounded events, some far apart, some sharing a bound."""
+    value = draw(date_values())
+    rng = value_range(value, None, draw(anchors()))
+    lo, hi = event_range(draw(relations), rng)
+    start = draw(st.integers(0, 30))
+    text = draw(st.sampled_from(["Talks began.", "Ministers met.", "A vote."]))
+    x = Expression("then", start, start + 4, "DATE", value)
+    return Event(text, start, start + len(text), x, earliest=lo, latest=hi, relation=draw(relations))
+
+
+def _check_total_order_consistent_with_relation(es: list[Event]) -> None:
+    once = ordered(es)
+    assert ordered(reversed(es)) == once  # deterministic whatever the input order
+    keys = [sort_key(e) for e in once]
+    assert keys == sorted(keys)
+    for i, a in enumerate(once):
+        for j, b in enumerate(once):
+            if keys[i] == keys[j]:
+                assert a == b  # equal keys only for equal events: a total order
+            r = relation(a, b)
+            if r == "BEFORE":
+                assert i < j, (a, b)
+            if r == "AFTER":
+                assert i > j, (a, b)
+            assert relation(b, a) == {"BEFORE": "AFTER", "AFTER": "BEFORE"}.get(r, r)
+            pa, pb = position(a), position(b)
+            if pa is not None and pb is not None and pa < pb:
+                assert i < j  # by the known bound, open starts included
+
+
+@given(st.lists(shaped_events(), max_size=10))
+def test_the_order_of_events_of_every_shape_is_total_and_consistent_with_relation(es: list[Event]) -> None:
+    _check_total_order_consistent_with_relation(es)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["in", "before", "after", "since", "until", "from", "by", "as of", "not before"]),
+            date_values(),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    anchors(),
+)
+def test_the_order_of_events_built_from_text_is_total_and_consistent_with_relation(
+    parts: list[tuple[str, str]], anchor
+) -> None:
+    text, xs = "", []
+    for cue, value in parts:
+        sentence = f"The ministers met {cue} "
+        xs.append(Expression("that day", len(text) + len(sentence), len(text) + len(sentence) + 8, "DATE", value))
+        text += sentence + "that day. "
+    es = list(build_events(text, xs, anchor))
+    assert list(ordered(es)) == es
+    _check_total_order_consistent_with_relation(es)
 
 
 @given(events(), events(), events())

@@ -1,9 +1,11 @@
 """Events -> timeline: a deterministic total order, relations between events, and one
 timeline merged from many documents.
 
-Events sort by ``earliest`` (None, unbounded, first), then ``latest`` (None, unbounded,
-last), then text position, then the remaining fields, so equal keys mean equal events;
-an event with no range at all sorts after every positioned one.
+Events sort by their known bound: ``earliest``, or ``latest`` when the start is open
+("until 2025" sits at the end of 2025, not above events decades earlier); then by
+``latest`` (None, unbounded, last), then ``earliest``, then text position, then the
+remaining fields, so equal keys mean equal events; an event with no range at all sorts
+after every positioned one.
 ``relation`` compares ranges: a is BEFORE b only when ``a.latest <= b.earliest``.
 
 >>> import pendulum
@@ -29,7 +31,7 @@ import attrs
 from .dedupe import deduplicate
 from .model import Document, Event
 
-__all__ = ["TIME_RELATIONS", "sort_key", "ordered", "relation", "source_id", "Timeline", "merge"]
+__all__ = ["TIME_RELATIONS", "position", "sort_key", "ordered", "relation", "source_id", "Timeline", "merge"]
 
 #: what ``relation(a, b)`` can answer
 TIME_RELATIONS = ("BEFORE", "AFTER", "OVERLAP", "SAME", "UNKNOWN")
@@ -41,13 +43,26 @@ def _ts(d: _dt.datetime | None, missing: float) -> float:
     return missing if d is None else d.timestamp()
 
 
+def position(e: Event) -> _dt.datetime | None:
+    """Where ``e`` sits on the timeline: its earliest bound, or its latest when the start
+    is open; None when it has no range at all."""
+    return e.earliest if e.earliest is not None else e.latest
+
+
 def sort_key(e: Event) -> tuple[Any, ...]:
-    """The timeline position of ``e``: earliest, latest, text position, then the rest."""
+    """The timeline position of ``e``: its known bound, latest, earliest, text position,
+    then the rest.
+
+    If ``relation(a, b) == "BEFORE"`` then ``sort_key(a) < sort_key(b)``: a's position is
+    at most ``a.latest <= b.earliest``, b's position; when both positions are equal, a's
+    start is open and ends where b starts, so a's latest is the smaller.
+    """
     x = e.expression
     return (
         e.earliest is None and e.latest is None,  # events with no range at all go last
-        _ts(e.earliest, _NEG),
+        _ts(position(e), _NEG),
         _ts(e.latest, _POS),
+        _ts(e.earliest, _NEG),
         e.start,
         e.end,
         e.sources,
