@@ -50,3 +50,25 @@ def test_a_step_after_a_season_stays_in_that_seasons_year() -> None:
 def test_a_season_value_is_a_season_not_a_month() -> None:
     assert granularity("2014-SU") == "SEASON"
     assert UNITS["SEASON"].coarseness > UNITS["M"].coarseness
+
+
+def test_every_feast_of_another_calendar_in_the_lexicon_is_known() -> None:
+    from timeline.calendars import FEASTS, movable
+    from timeline.lexicon import load
+
+    specs = {v.partition("/")[0] for v in load("en")["holiday"].entries.values() if str(v).startswith("CAL:")}
+    assert len(specs) >= 10
+    for spec in specs:
+        _, calendar, feast = spec.split(":")
+        assert feast in FEASTS[calendar][1], spec
+        assert movable(calendar, feast, 2024) is not None, spec
+
+
+@pytest.mark.parametrize(
+    "text, value, days",
+    [("during Ramadan 2024", "2024-03-11", 30), ("Lent 2025", "2025-03-05", 46), ("Passover 2025", "2025-04-13", 8)],
+)
+def test_a_feast_that_lasts_is_a_period_from_its_first_day(text: str, value: str, days: int) -> None:
+    (x,) = timeline.parse(text, anchor="2024-07-28").expressions
+    assert x.value == value
+    assert x.earliest is not None and x.latest is not None and (x.latest - x.earliest).days == days

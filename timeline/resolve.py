@@ -23,6 +23,7 @@ import pendulum
 
 from . import dates as D
 from .bounds import SEASON_MONTHS, value_range
+from .calendars import movable
 from .meaning import WEEKDAY_CODES, Meaning
 from .timex3 import BC_STANDIN, UNITS, bc_value, granularity
 
@@ -262,7 +263,13 @@ _WD = {code: n for n, code in enumerate(WEEKDAY_CODES, 1)}
 
 def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | None:
     """A holiday of the lexicon ("12-25", "11-TH4", "11-TH4+1", "05-MOL", "EASTER-2",
-    "ELECTION") in ``year``."""
+    "ELECTION", a feast of another calendar "CAL:hindu:diwali"; "/N" after a spec makes it a
+    period of N days, "EASTER-46/46" for Lent) in ``year``: its (first) day."""
+    spec = spec.partition("/")[0]
+    if spec.startswith("CAL:"):
+        _, calendar, feast = spec.split(":")
+        day = movable(calendar, feast, year)
+        return None if day is None else D.datetime(day.year, day.month, day.day, tz=tz)
     if spec == "ELECTION":  # US: the Tuesday after the first Monday in November
         return D.add(_nth_weekday(year, 11, 1, 1, tz), days=1)
     if spec.startswith("EASTER"):
@@ -282,6 +289,17 @@ def _in_reference_year(ctx: Context, base: pendulum.DateTime) -> bool:
     year or coarser ("The war began in 1954. In November, ..."), and always in a narrative,
     which tells its story in order ("On June 22, 1941, ... During the summer, ...")."""
     return base is ctx.reference and (ctx.reference_unit in ("Y", "DE", "CE") or ctx.domain == "narrative")
+
+
+def _holiday(m: Meaning, day: pendulum.DateTime, mod: str | None, ctx: Context, explicit: bool = False) -> Resolved:
+    """A holiday's value is its (first) day, with a clock time when the phrase has one
+    ("Christmas Eve at 6 pm"); a period ("Lent", "Ramadan": "/N" days in the lexicon) runs
+    N days from it."""
+    r = attrs.evolve(_with_time(m, day, ctx, mod), explicit=explicit)
+    length = (m.holiday or "").partition("/")[2]
+    if length and r.earliest is not None and mod is None and m.hour is None:
+        r = attrs.evolve(r, latest=D.add(D.start_of(pendulum.instance(r.earliest), "day"), days=int(length)))
+    return r
 
 
 def _direction(ctx: Context, kind: str) -> int:
@@ -561,7 +579,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         return _ranged("DATE", f"{y:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
         d = nearest(lambda y: holiday_date(m.holiday or "", y, tz), D.add(base, days=-1) if m.shift < 0 else D.add(base, days=1), m.shift or 0, "D")
-        return None if d is None else _ranged("DATE", fmt(d, "D"), mod, ctx.anchor)
+        return None if d is None else _holiday(m, d, mod, ctx)
     if m.unit is None:
         return None
     unit = m.unit
@@ -630,7 +648,7 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
         return _ranged("DATE", f"{y}-{m.season}", mod, ctx.anchor, explicit=True)
     if m.holiday is not None:
         d = holiday_date(m.holiday, year, ctx.anchor.tzinfo or pendulum.UTC)
-        return None if d is None else _ranged("DATE", fmt(d, "D"), mod, ctx.anchor, explicit=True)
+        return None if d is None else _holiday(m, d, mod, ctx, explicit=True)
     if m.month is None:
         return _ranged("DATE", y, mod, ctx.anchor, explicit=True)
     t = _date(ctx.anchor, year, m.month, m.day or 1)
@@ -694,7 +712,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         this_one = holiday_date(m.holiday, base.year, tz)
         if this_one is not None and this(this_one, "W") == this(base, "W"):
             t = this_one  # a holiday in the anchor's own week is that one, whatever the tense
-        return None if t is None else _ranged("DATE", fmt(t, "D"), mod, ctx.anchor)
+        return None if t is None else _holiday(m, t, mod, ctx)
     if m.quarter is not None or m.half is not None or half is not None:
         unit = "Q" if m.quarter is not None else "HALF"
         n = m.quarter if m.quarter is not None else int(half or m.half or 1)
