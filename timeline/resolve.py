@@ -630,7 +630,8 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
         return _ranged("DATE", f"{y}-{m.season}", mod, ctx.anchor, explicit=True)
     if m.holiday is not None:
         d = holiday_date(m.holiday, year, ctx.anchor.tzinfo or pendulum.UTC)
-        return None if d is None else _ranged("DATE", fmt(d, "D"), mod, ctx.anchor, explicit=True)
+        time = _time_of_day(m)  # "Christmas night 1776"
+        return None if d is None else _ranged("TIME" if time else "DATE", fmt(d, "D") + time, mod, ctx.anchor, explicit=True)
     if m.month is None:
         return _ranged("DATE", y, mod, ctx.anchor, explicit=True)
     t = _date(ctx.anchor, year, m.month, m.day or 1)
@@ -694,7 +695,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         this_one = holiday_date(m.holiday, base.year, tz)
         if this_one is not None and this(this_one, "W") == this(base, "W"):
             t = this_one  # a holiday in the anchor's own week is that one, whatever the tense
-        return None if t is None else _ranged("DATE", fmt(t, "D"), mod, ctx.anchor)
+        return None if t is None else _with_time(m, t, ctx, mod)  # "Christmas night"
     if m.quarter is not None or m.half is not None or half is not None:
         unit = "Q" if m.quarter is not None else "HALF"
         n = m.quarter if m.quarter is not None else int(half or m.half or 1)
