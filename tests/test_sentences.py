@@ -37,3 +37,36 @@ def test_the_span_always_holds_the_expression_and_stays_in_the_text(text: str, d
     if text[start:end].strip():
         assert s <= start + (len(text[start:end]) - len(text[start:end].lstrip()))
         assert e >= end - (len(text[start:end]) - len(text[start:end].rstrip()))
+
+
+def _split(text: str, informal: bool) -> list[str]:
+    return [text[s:e] for s, e in sentences(text, informal=informal)]
+
+
+def test_informal_text_breaks_at_a_line_break() -> None:
+    t = "match day!\ngo team go\nkickoff at 3pm"
+    assert _split(t, True) == ["match day!", "go team go", "kickoff at 3pm"]
+    assert _split(t, False) == [t]
+
+
+def test_informal_text_breaks_at_lowercase_after_a_stop_but_not_after_an_abbreviation() -> None:
+    t = "rain all day. so cold!! game moved to 7 p.m. tmrw though"
+    assert _split(t, True) == ["rain all day.", "so cold!!", "game moved to 7 p.m. tmrw though"]
+
+
+def test_an_emoji_or_emoticon_closes_its_sentence() -> None:
+    t = "beach sat \u2600\ufe0f bbq sun :D who's in"
+    assert _split(t, True) == ["beach sat \u2600\ufe0f", "bbq sun :D", "who's in"]
+
+
+def test_news_splitting_is_unchanged_by_the_informal_rules() -> None:
+    t = "The vote is at 7 p.m. tomorrow. officials said\nit rained :) then"
+    assert _split(t, False) == [t]
+    assert _split(t, True) == ["The vote is at 7 p.m. tomorrow.", "officials said", "it rained :)", "then"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\n:)\u2600U")), max_size=80))
+def test_every_informal_sentence_lies_inside_one_news_sentence(text: str) -> None:
+    news = sentences(text)
+    for s, e in sentences(text, informal=True):
+        assert any(ns <= s and e <= ne for ns, ne in news), (text, (s, e), news)

@@ -611,7 +611,7 @@ def _time_of_day(m: Meaning) -> str:
     """The time part of a value: "T20:00" for "8 p.m.", "TNI" for "night", else ""."""
     if m.hour is not None:
         hour = m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
-        return f"T{hour:02d}:{m.minute or 0:02d}"
+        return f"T{hour:02d}:{m.minute or 0:02d}" + ("" if m.second is None else f":{m.second:02d}")
     return "" if m.part is None else "T" + m.part
 
 

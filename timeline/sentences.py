@@ -28,6 +28,13 @@ _NEXT = re.compile(r"\s*(\S{0,2})")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 _CLOSERS = "\"'”’)]"
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+#: informal text (tweets, chat): a line break ends a sentence, and so does a run of emoji or
+#: an emoticon (":)", ";-P", ":D") -- which stays with the sentence it closes
+_INFORMAL_BREAK = re.compile(
+    r"\n"
+    r"|[\U0001F000-\U0001FAFF\u2600-\u27BF][\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
+    r"|(?<!\S)[:;=][-']?[()DPpOo3\[\]|*]+(?![\w(])"
+)
 
 
 @functools.cache
@@ -60,12 +67,14 @@ def _is_abbreviation(word: str) -> bool:
     return w.lower() in _abbreviation_set()
 
 
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
+def sentences(text: str, informal: bool = False) -> tuple[tuple[int, int], ...]:
     """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed.
 
     Breaks at blank lines and after ``.!?`` (and closing quotes) followed by a capital,
     digit or opening quote, with or without a space (run-on text such as
     ``challenge.”Japan``), but not after abbreviations ("Mr.", "Jan.", "U.S.").
+    ``informal`` (tweets, chat: the colloquial domain) also breaks at every line break,
+    after ``.!?`` followed by a lowercase word, and after emoji and emoticons.
 
     >>> t = 'Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”Japan agreed. Done'
     >>> [t[s:e] for s, e in sentences(t)]
@@ -73,12 +82,17 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     >>> t = "The plant opens on Mon.. The minister left."
     >>> [t[s:e] for s, e in sentences(t)]
     ['The plant opens on Mon..', 'The minister left.']
+    >>> t = "omg the final was crazy!! see u sat \U0001F389\U0001F389 party at 9pm :) bring snacks\\nback tmrw"
+    >>> [t[s:e] for s, e in sentences(t, informal=True)]
+    ['omg the final was crazy!!', 'see u sat \U0001F389\U0001F389', 'party at 9pm :)', 'bring snacks', 'back tmrw']
     """
     cuts = [0]
     if "\n" in text:
         for para in _PARAGRAPH.finditer(text):
             cuts.append(para.start())
             cuts.append(para.end())
+    if informal:
+        cuts.extend(m.end() for m in _INFORMAL_BREAK.finditer(text))
     n = len(text)
     for m in _END.finditer(text):
         end = m.end()
@@ -93,7 +107,7 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
         else:
             nxt = text[end : end + 2]
         first = nxt[1] if nxt[0] in _OPENERS and len(nxt) > 1 else nxt[0]
-        if not (first.isupper() or (spaced and first.isdigit())):
+        if not (first.isupper() or (spaced and (first.isdigit() or (informal and first.islower())))):
             continue
         start = m.start()
         word = _word_before(text, start + 1)
@@ -130,10 +144,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_span(text: str, start: int, end: int, reach: int = REACH) -> tuple[int, int]:
+def sentence_span(
+    text: str, start: int, end: int, reach: int = REACH, informal: bool = False
+) -> tuple[int, int]:
     """``[s, e)`` of the sentence of ``text`` that holds ``text[start:end]`` (of all the
     sentences it touches). Only ``reach`` characters either side are looked at: a
-    sentence longer than that is cut at a word.
+    sentence longer than that is cut at a word. ``informal``: split as ``sentences`` does
+    for tweets and chat.
 
     >>> t = "Mr. Kihara met U.S. officials on Sunday. Then?"
     >>> t[slice(*sentence_span(t, 33, 39))]
@@ -148,7 +165,9 @@ def sentence_span(text: str, start: int, end: int, reach: int = REACH) -> tuple[
         space = text.rfind(" ", end, hi)
         hi = space if space >= 0 else hi
     touched = [
-        (lo + s, lo + e) for s, e in sentences(text[lo:hi]) if lo + s < max(end, start + 1) and lo + e > start
+        (lo + s, lo + e)
+        for s, e in sentences(text[lo:hi], informal)
+        if lo + s < max(end, start + 1) and lo + e > start
     ]
     if not touched:
         return start, end
