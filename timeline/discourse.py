@@ -31,6 +31,7 @@ import pendulum
 from .lexicon import load
 from .meaning import Meaning
 from .resolve import COARSENESS, Context, Resolved, unit_of
+from .tense import cue as sentence_cue
 from .tense import direction as sentence_direction
 from .tense import sentence_bounds
 
@@ -42,6 +43,16 @@ REFERENCE_NEAR = 300
 
 #: a duration of some months other than a quarter: "the nine months", "the six months"
 _MONTHS_PERIOD = re.compile(r"P(?:[12456789]|1[01])M")
+
+#: characters before a date in which "until" makes it the end of a span (``_aside``)
+ASIDE_REACH = 60
+
+
+@functools.cache
+def _end_cue() -> re.Pattern[str]:
+    """A word that makes the date after it the end of a span (lexicon class ``end_cue``)."""
+    return re.compile(rf"\b{load('en')['end_cue'].alternation(True)}\b")
+
 
 @functools.cache
 def _opening() -> re.Pattern[str]:
@@ -109,6 +120,16 @@ class Discourse:
             governing_cue=governs,
         )
 
+    def _aside(self, start: int, end: int) -> bool:
+        """In a narrative, a date the sentence only looks ahead to ("a campaign planned for
+        1976") or that ends a span ("lasted until the fall of Budapest in February 1945") is
+        no step of the story."""
+        s = max(sentence_bounds(self.text, start, end)[0], start - ASIDE_REACH)
+        if _end_cue().search(self.text, s, start):
+            return True
+        found = sentence_cue(self.text, start, end)
+        return found is not None and found[0] > 0
+
     def update(self, m: Meaning, r: Resolved | None, start: int, end: int) -> None:
         """What ``m`` at ``text[start:end]`` resolved to moves the reference time, if it should."""
         if r is None:
@@ -123,6 +144,8 @@ class Discourse:
             and COARSENESS.get(unit_of(r.value), 3) > COARSENESS.get(self.reference_unit, 3)
         )
         earliest = r.earliest if r.earliest is not None else r.standin  # a year BC: its stand-in
+        if self.domain == "narrative" and self._aside(start, end):
+            return
         if _sets_reference(m, r.value, self.domain) and earliest is not None and refines:
             self.reference, self.reference_unit = pendulum.instance(earliest), unit_of(r.value)
             self.reference_bc = r.standin is not None

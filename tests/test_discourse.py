@@ -1,0 +1,62 @@
+"""The discourse stage: what moves the reference time and what does not (narrative and news)."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+import timeline
+from timeline.discourse import Discourse
+from timeline.meaning import Meaning
+from timeline.resolve import resolve
+
+A = pendulum.datetime(2024, 7, 28)
+
+
+def values(text: str, domain: str = "narrative", anchor: str = "2024-07-28") -> list[tuple[str, str]]:
+    return [(x.text, x.value) for x in timeline.parse(text, anchor=anchor, domain=domain).expressions]
+
+
+def test_a_named_year_moves_the_reference_and_a_month_falls_in_it() -> None:
+    text = "The war began in 1954. In November, the army retreated."
+    d = Discourse(text, A, "narrative")
+    year = Meaning("DATE", op="point", year=1954)
+    d.update(year, resolve(year, d.context_for(year, 17, 21, None)), 17, 21)
+    assert (d.reference.year, d.reference_unit) == (1954, "Y")
+    month = Meaning("DATE", op="nearest", month=11)
+    r = resolve(month, d.context_for(month, 26, 34, -1))
+    assert r is not None and r.value == "1954-11"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the story moves on through its dates, and a month takes the year the story is at
+        ("In 1940 the army retreated. The following July it attacked, and by December it had won.",
+         [("1940", "1940"), ("The following July", "1941-07"), ("December", "1941-12")]),
+        ("On June 22, 1941, the invasion began. During the summer, the army advanced.",
+         [("June 22, 1941", "1941-06-22"), ("the summer", "1941-SU")]),
+        ("The offensive began on 8 August 1918. Ludendorff called this day a black day.",
+         [("8 August 1918", "1918-08-08"), ("this day", "1918-08-08")]),
+        # a look back, the writer's time, a plan and the end of a span leave the story where it is
+        ("In 1965 the troops landed. Two decades earlier, the French had left. In May, the rains came.",
+         [("1965", "1965"), ("Two decades earlier", "1945"), ("May", "1965-05")]),
+        ("On 10 March 1975 the town fell, opening the way for a campaign planned for 1976. On 11 March the army fled.",
+         [("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1975-03-11")]),
+        ("In 1944 an assault began that lasted until the fall of the city in February 1945. By June, the front had moved.",
+         [("1944", "1944"), ("February 1945", "1945-02"), ("June", "1944-06")]),
+        ("In 1975 the regime fell, promising aid two years ago. On 25 April, the president left.",
+         [("1975", "1975"), ("two years ago", "2022"), ("25 April", "1975-04-25")]),
+    ],
+)
+def test_what_moves_a_narrative_and_what_does_not(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_news_partial_dates_stay_with_the_anchor() -> None:
+    assert values("The war began in 1954. In November, the army retreated.", domain="news") == [
+        ("1954", "1954"), ("November", "2023-11")]
+
+
+def test_a_date_that_opens_its_sentence_gives_the_year_to_the_rest_of_it() -> None:
+    assert values("In 1998, the firm was sold in March.", domain="news") == [("1998", "1998"), ("March", "1998-03")]
