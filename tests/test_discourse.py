@@ -36,6 +36,8 @@ def test_a_named_year_moves_the_reference_and_a_month_falls_in_it() -> None:
          [("1940", "1940"), ("The following July", "1941-07"), ("December", "1941-12")]),
         ("On June 22, 1941, the invasion began. During the summer, the army advanced.",
          [("June 22, 1941", "1941-06-22"), ("the summer", "1941-SU")]),
+        ("Japan attacked on December 7, 1941. In January, the Allies met.",
+         [("December 7, 1941", "1941-12-07"), ("January", "1942-01")]),
         ("The offensive began on 8 August 1918. Ludendorff called this day a black day.",
          [("8 August 1918", "1918-08-08"), ("this day", "1918-08-08")]),
         # a look back, the writer's time, a plan and the end of a span leave the story where it is

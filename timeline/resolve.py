@@ -284,6 +284,11 @@ def holiday_date(spec: str, year: int, tz: _dt.tzinfo) -> pendulum.DateTime | No
     return D.add(_nth_weekday(year, month, _WD[rest[:2]], n, tz), days=int(after or 0))
 
 
+#: in a narrative at a month or day, the month this many months ahead across the new
+#: year is next year's ("December 1941 ... In January" is January 1942)
+NARRATIVE_TURN = 1
+
+
 def _in_reference_year(ctx: Context, base: pendulum.DateTime) -> bool:
     """A partial date read against the reference time falls in its year when that time is a
     year or coarser ("The war began in 1954. In November, ..."), and always in a narrative,
@@ -687,6 +692,8 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
             d = 0  # "The war began in 1954. In November, ...": that year's November
         month, day = m.month, m.day or 1
         unit = "D" if m.day else "M"
+        if d == 0 and ctx.domain == "narrative" and ctx.reference_unit in ("M", "D") and 0 < (month - base.month) % 12 <= NARRATIVE_TURN < base.month - month:
+            d = 1  # "On December 7, 1941, ... In January, ...": a story turns into the next year
         t = nearest(lambda y: _date(base, y, month, day), base, d, unit)
         if d in (-1, 1) and t is not None:
             other = nearest(lambda y: _date(base, y, month, day), base, -d, unit)
