@@ -38,6 +38,8 @@ def test_a_named_year_moves_the_reference_and_a_month_falls_in_it() -> None:
          [("June 22, 1941", "1941-06-22"), ("the summer", "1941-SU")]),
         ("Japan attacked on December 7, 1941. In January, the Allies met.",
          [("December 7, 1941", "1941-12-07"), ("January", "1942-01")]),
+        ("The armistice was signed on 11 November 1918. A soldier was shot at 10:57.",
+         [("11 November 1918", "1918-11-11"), ("10:57", "1918-11-11T10:57")]),
         ("The offensive began on 8 August 1918. Ludendorff called this day a black day.",
          [("8 August 1918", "1918-08-08"), ("this day", "1918-08-08")]),
         # a look back, the writer's time, a plan and the end of a span leave the story where it is

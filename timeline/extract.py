@@ -16,7 +16,7 @@ import re
 
 import attrs
 
-from .rules import Rule, RuleSet, token_groups
+from .rules import SPLIT_OPS, Rule, RuleSet, token_groups
 from .rules.keys import DIGIT
 
 __all__ = ["Candidate", "candidates", "WINDOW"]
@@ -219,7 +219,7 @@ def candidates(text: str, rules: RuleSet) -> list[Candidate]:
 def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
     groups = m.groupdict()
     start = m.end("outer") if groups.get("outer") else m.start()
-    spans = {k: m.span(k) for k, v in groups.items() if v is not None} if rule.op == "between" else None
+    spans = {k: m.span(k) for k, v in groups.items() if v is not None} if rule.op in SPLIT_OPS else None
     return Candidate(start, m.end(), rule, groups, m.start(), spans)
 
 

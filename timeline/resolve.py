@@ -763,7 +763,8 @@ def _deictic_day(m: Meaning, ctx: Context) -> Resolved | None:
         return None
     mod, _ = _mod(m)
     base = ctx.anchor
-    if m.day_offset is None and (m.hour is not None or m.overnight) and ctx.reference_unit == "D" and ctx.reference_near:
+    near = ctx.reference_near or (ctx.domain == "narrative" and not ctx.reference_bc)  # a story's clock is its day's
+    if m.day_offset is None and (m.hour is not None or m.overnight) and ctx.reference_unit == "D" and near:
         base = ctx.reference  # "Friday ... The blast occurred at about 10:35 a.m.": that day
     offset = m.day_offset or 0
     if m.overnight:
@@ -806,4 +807,6 @@ OPERATIONS: dict[str, Step] = {
     "reference": _reference,
     # each end of a range is a point of its own (the tagger splits the match, see tagger.py)
     "between": _calendar(_point),
+    # each item of a list that shares its month or year ("April and June 1955") likewise
+    "each": _calendar(_point),
 }

@@ -18,7 +18,7 @@ from .model import Expression
 from .rank import choose
 from .discourse import Discourse
 from .resolve import resolve
-from .rules import RuleSet, ruleset
+from .rules import SPLIT_OPS, RuleSet, ruleset
 from .tense import cue, sentence_bounds
 
 __all__ = ["tag", "rules_for"]
@@ -66,7 +66,7 @@ def _readings(c: Candidate, rules: RuleSet) -> list[tuple[int, int, Meaning, str
     range (``op = "between"``) one per end, each with the groups inside it and those
     outside both ends ("the ... season"), completed from the other end."""
     lex = rules.lexicon
-    if c.rule.op != "between" or c.spans is None or "range_start" not in c.spans or "range_end" not in c.spans:
+    if c.rule.op not in SPLIT_OPS or c.spans is None or "range_start" not in c.spans or "range_end" not in c.spans:
         return [(c.start, c.end, interpret(c.rule.type, c.rule.fixed, c.groups, lex, c.rule.op), None)]
     ends = c.spans["range_start"], c.spans["range_end"]
     shared = {k: c.groups[k] for k, sp in c.spans.items() if not any(_within(sp, e) for e in ends)}
@@ -76,6 +76,8 @@ def _readings(c: Candidate, rules: RuleSet) -> list[tuple[int, int, Meaning, str
         for e in ends
     ]
     first, last = complete_range(parts[0], parts[1])
+    if c.rule.op != "between":  # a list: two expressions, not one range
+        return [(ends[0][0], ends[0][1], first, None), (ends[1][0], ends[1][1], last, None)]
     return [(ends[0][0], ends[0][1], first, "start"), (ends[1][0], ends[1][1], last, "end")]
 
 

@@ -30,7 +30,7 @@ from ..lexicon import Lexicon, load
 from ..model import TIMEX_TYPES
 from .keys import DIGIT, Seconds, Starts, pattern_keys, pattern_seconds, pattern_starts
 
-__all__ = ["Rule", "RuleSet", "MACROS", "ruleset", "compile_template", "load_rule_file"]
+__all__ = ["Rule", "RuleSet", "MACROS", "SPLIT_OPS", "ruleset", "compile_template", "load_rule_file"]
 
 _APOS = "['\u2019]"
 #: digit shapes: language-neutral pieces of patterns
@@ -212,7 +212,7 @@ def load_rule_file(
     >>> load_rule_file("x.toml", 'rule = [{name = "r", op = "pint", pattern = "x", examples = ["x"]}]', load("en"))
     Traceback (most recent call last):
     ...
-    ValueError: rules x.toml [r]: op must be one of point, nearest, relative, shift, anaphor, deictic, duration, every, reference, between; got 'pint'
+    ValueError: rules x.toml [r]: op must be one of point, nearest, relative, shift, anaphor, deictic, duration, every, reference, between, each; got 'pint'
     """
     from ..meaning import FIELDS, GROUPS
     from ..resolve import OPERATIONS
@@ -251,8 +251,8 @@ def load_rule_file(
             for group in regex.groupindex:
                 if _GROUP_NUMBER.sub("", group) not in GROUPS:
                     raise ValueError(f"{where}: the pattern captures {group!r}, which no meaning reads")
-            if op == "between" and not {"range_start", "range_end"} <= set(regex.groupindex):
-                raise ValueError(f"{where}: op between needs the groups range_start and range_end")
+            if op in SPLIT_OPS and not {"range_start", "range_end"} <= set(regex.groupindex):
+                raise ValueError(f"{where}: op {op} needs the groups range_start and range_end")
         rules.append(
             Rule(
                 name=name,
@@ -273,6 +273,9 @@ def load_rule_file(
     return rules
 
 
+#: operations whose match is split into two expressions, at the groups range_start and
+#: range_end: a range ("between", linked) or a list that shares a month or year ("each")
+SPLIT_OPS = ("between", "each")
 #: a class used twice in one pattern is captured as weekday, weekday_2, ...
 _GROUP_NUMBER = re.compile(r"_\d+$")
 
