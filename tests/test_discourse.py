@@ -49,6 +49,8 @@ def test_a_named_year_moves_the_reference_and_a_month_falls_in_it() -> None:
          [("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1975-03-11")]),
         ("In 1944 an assault began that lasted until the fall of the city in February 1945. By June, the front had moved.",
          [("1944", "1944"), ("February 1945", "1945-02"), ("June", "1944-06")]),
+        ("Relations deteriorated until in March 1980 the embassy closed. In April, the tension grew.",
+         [("March 1980", "1980-03"), ("April", "1980-04")]),
         ("In 1975 the regime fell, promising aid two years ago. On 25 April, the president left.",
          [("1975", "1975"), ("two years ago", "2022"), ("25 April", "1975-04-25")]),
     ],

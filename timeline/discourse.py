@@ -50,8 +50,10 @@ ASIDE_REACH = 60
 
 @functools.cache
 def _end_cue() -> re.Pattern[str]:
-    """A word that makes the date after it the end of a span (lexicon class ``end_cue``)."""
-    return re.compile(rf"\b{load('en')['end_cue'].alternation(True)}\b")
+    """A word that makes a date after it the end of a span (lexicon class ``end_cue``)."""
+    # the end of something named in between: "until the fall of Budapest in February 1945"
+    # (not "until in March 1980", "until March", where the story itself goes on to the date)
+    return re.compile(rf"\b{load('en')['end_cue'].alternation(True)}\s+(?i:the|a|an)\s")
 
 
 @functools.cache
