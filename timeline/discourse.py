@@ -33,7 +33,7 @@ from .meaning import Meaning
 from .resolve import COARSENESS, Context, Resolved, unit_of
 from .tense import cue as sentence_cue
 from .tense import direction as sentence_direction
-from .tense import sentence_bounds
+from .tense import is_modifier, sentence_bounds
 
 __all__ = ["Discourse", "REFERENCE_NEAR"]
 
@@ -124,10 +124,16 @@ class Discourse:
 
     def _aside(self, start: int, end: int) -> bool:
         """In a narrative, a date the sentence only looks ahead to ("a campaign planned for
-        1976") or that ends a span ("lasted until the fall of Budapest in February 1945") is
-        no step of the story."""
-        s = max(sentence_bounds(self.text, start, end)[0], start - ASIDE_REACH)
-        if _end_cue().search(self.text, s, start):
+        1976"), that ends a span ("lasted until the fall of Budapest in February 1945"), that
+        names a thing ("the August 1792 uprising") or stands in parentheses ("(1790)") is no
+        step of the story."""
+        text = self.text
+        if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            return True  # "the Civil Constitution of the Clergy (1790)"
+        if is_modifier(text, start, end):
+            return True  # "the leader of the August 1792 uprising"
+        s = max(sentence_bounds(text, start, end)[0], start - ASIDE_REACH)
+        if _end_cue().search(text, s, start):
             return True
         found = sentence_cue(self.text, start, end)
         return found is not None and found[0] > 0
