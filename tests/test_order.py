@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import anchors, date_values, events, relations
+import timeline
 from timeline import Document, Timeline, merge, relation
 from timeline.bounds import value_range
 from timeline.events import build_events, event_range
@@ -210,3 +211,13 @@ def test_timeline_is_frozen_and_rejects_non_documents() -> None:
 def test_different_times_do_not_merge() -> None:
     other = doc("Ministers met in Tokyo on Sunday.", [("Sunday", "2024-07-21")], "late")
     assert len(merge(WIRE, other)) == 3
+
+
+def test_events_before_our_era_are_ordered_by_their_year_before_every_dated_one() -> None:
+    doc = timeline.parse(
+        "Caesar was killed in 44 BC. Augustus died in AD 14. Carthage fell in 146 BC. Rome burned in AD 64.",
+        anchor="2024-07-28",
+        domain="narrative",
+    )
+    assert [e.value for e in doc.events] == ["BC0146", "BC0044", "0014", "0064"]
+    assert all(e.earliest is None and e.latest is None for e in doc.events[:2])

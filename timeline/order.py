@@ -30,6 +30,7 @@ import attrs
 
 from .dedupe import deduplicate
 from .model import Document, Event
+from .timex3 import year_of
 
 __all__ = ["TIME_RELATIONS", "position", "sort_key", "ordered", "relation", "source_id", "Timeline", "merge"]
 
@@ -41,6 +42,19 @@ _NEG, _POS = float("-inf"), float("inf")
 
 def _ts(d: _dt.datetime | None, missing: float) -> float:
     return missing if d is None else d.timestamp()
+
+
+#: seconds in a mean Gregorian year, to place a year BC on the same axis as datetimes
+_YEAR_SECONDS = 365.2425 * 86400
+
+
+def _era_position(e: Event) -> float | None:
+    """An event dated before our era (no datetime bounds): where its year sits, in seconds
+    from 1970 like ``datetime.timestamp`` (44 BC before AD 14 before any datetime)."""
+    if e.earliest is not None or e.latest is not None or not e.expression.value.startswith("BC"):
+        return None
+    year = year_of(e.expression.value)
+    return None if year is None else (year - 1970) * _YEAR_SECONDS
 
 
 def position(e: Event) -> _dt.datetime | None:
@@ -58,9 +72,10 @@ def sort_key(e: Event) -> tuple[Any, ...]:
     start is open and ends where b starts, so a's latest is the smaller.
     """
     x = e.expression
+    era = _era_position(e)
     return (
-        e.earliest is None and e.latest is None,  # events with no range at all go last
-        _ts(position(e), _NEG),
+        e.earliest is None and e.latest is None and era is None,  # events with no range at all go last
+        _ts(position(e), _NEG) if era is None else era,
         _ts(e.latest, _POS),
         _ts(e.earliest, _NEG),
         e.start,

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..bounds import Range
+from ..timex3 import year_of
 from ..model import Event, Expression
 from ..sentences import is_complete, sentences, trim
 from .clauses import segments, trigger
@@ -38,7 +39,11 @@ def _dated(expr: Expression, anchor: _dt.datetime) -> Range | None:
     if expr.type == "SET":
         return None
     rng = expression_range(expr, anchor)
-    return None if rng == (None, None) else rng
+    if rng == (None, None):
+        # a date before our era has no datetime bounds, but it dates its event all the same
+        # (ordered by timex3.year_of)
+        return rng if expr.value.startswith("BC") and year_of(expr.value) is not None else None
+    return rng
 
 
 def find_events(
