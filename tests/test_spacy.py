@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+import multiprocessing
 import pickle
 import subprocess
 import sys
@@ -205,7 +206,11 @@ def with_anchors(nlp: Any, rows: list[tuple[str, str, int]]) -> Iterator[tuple[D
         yield doc, row_id
 
 
-def test_as_tuples_with_two_processes_resolves_each_text_against_its_own_anchor() -> None:
+def test_as_tuples_with_two_processes_resolves_each_text_against_its_own_anchor(monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaCy starts its workers with multiprocessing's default method: fork here, spawn on
+    # macOS and Windows. Spawn is the harder case (the pipeline, the extensions and the
+    # msgpack hooks must reach a fresh interpreter): this test runs it everywhere.
+    monkeypatch.setattr(spacy.language, "mp", multiprocessing.get_context("spawn"))
     nlp = blank()  # no anchor in the settings: every Doc brings its own
     anchors = ["2024-07-28", "2021-03-10", "1999-12-31T23:00:00-05:00"]
     rows = [(text, anchors[i % 3], i) for i, text in enumerate(TEXTS * 2)]
