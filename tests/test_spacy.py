@@ -349,3 +349,14 @@ def test_spacy_finds_the_component_without_an_import_of_timeline() -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "2024-07-29"
+
+
+def test_an_error_handler_of_the_pipeline_sees_the_missing_anchor_error() -> None:
+    nlp = blank()
+    seen: list[Exception] = []
+    nlp.set_error_handler(lambda name, component, docs, error: seen.append(error))
+    docs = [nlp.make_doc(text) for text in ("Talks resume on Monday.", "Talks resumed on Friday.")]
+    docs[1]._.anchor = ANCHOR
+    out = list(nlp.pipe(docs))
+    assert [d.text for d in out] == ["Talks resumed on Friday."]  # spaCy drops the failed Doc
+    assert [type(e) for e in seen] == [MissingAnchorError]
