@@ -24,9 +24,10 @@ The anchor of a Doc is ``doc._.anchor`` when it was set before the component ran
 # time to check the settings given to add_pipe
 
 import datetime as _dt
-from collections.abc import Mapping
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
+import attrs
+import pendulum
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,8 +35,7 @@ from spacy.tokens import Doc, Span
 from .anchor import to_anchor
 from .errors import TimelineError, UnknownOptionError
 from .export._common import zone_name
-from .export.jsonio import _expression, _expression_in, from_record, to_record
-from .model import DOMAINS, Document, Expression
+from .model import DOMAINS, Document, Event, Expression
 from .pipeline import parse
 
 __all__ = [
@@ -108,26 +108,38 @@ _register_extensions()
 
 
 # -- Expressions and Documents inside Doc.to_bytes: spaCy writes user data with msgpack,
-# which knows neither; these hooks write them as their JSON records (docs/formats.md)
+# which knows neither. These hooks write every attrs field of them (datetimes as ISO
+# strings with their zone), so that what comes back from a worker equals what went in.
 
 _TAG = "__timeline__"
+_CLASSES: dict[str, type[Any]] = {c.__name__: c for c in (Expression, Event, Document)}
+
+
+def _plain(value: object) -> object:
+    """A field's value in msgpack's types; our objects inside it are left to ``_encode``."""
+    if isinstance(value, _dt.datetime):
+        return {_TAG: "datetime", "iso": value.isoformat(), "zone": zone_name(value)}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _encode(obj: object, chain: Any = None) -> object:
-    if isinstance(obj, Expression):
-        tz = zone_name(obj.earliest) if obj.earliest is not None else None
-        return {_TAG: "expression", "record": _expression(obj), "timezone": tz}
-    if isinstance(obj, Document):
-        return {_TAG: "document", "record": to_record(obj)}
+    if type(obj) in _CLASSES.values():
+        fields = {f.name: _plain(getattr(obj, f.name)) for f in attrs.fields(cast(Any, type(obj)))}
+        return {_TAG: type(obj).__name__, "fields": fields}
     return obj if chain is None else chain(obj)
 
 
 def _decode(obj: Any, chain: Any = None) -> object:
-    if isinstance(obj, Mapping) and _TAG in obj:
-        if obj[_TAG] == "expression":
-            return _expression_in(obj["record"], obj.get("timezone"))
-        if obj[_TAG] == "document":
-            return from_record(obj["record"])
+    if isinstance(obj, dict) and isinstance(obj.get(_TAG), str):
+        tag = obj[_TAG]
+        if tag == "datetime":
+            d = pendulum.instance(_dt.datetime.fromisoformat(obj["iso"]))
+            return d.in_timezone(obj["zone"]) if obj.get("zone") else d
+        if tag in _CLASSES:  # msgpack gives lists where the fields hold tuples
+            fields = {k: tuple(v) if isinstance(v, list) else v for k, v in obj["fields"].items()}
+            return _CLASSES[tag](**fields)
     return obj if chain is None else chain(obj)
 
 
