@@ -122,6 +122,13 @@ def test_without_any_anchor_the_error_names_both_ways_to_give_one() -> None:
     assert pickle.loads(pickle.dumps(info.value)).args == info.value.args  # crosses processes
 
 
+def test_the_error_of_a_component_added_under_another_name_says_how_to_add_it() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("timeline", name="dates")
+    with pytest.raises(MissingAnchorError, match=r"nlp.add_pipe\('timeline', name='dates', config="):
+        nlp("Talks resume on Monday.")
+
+
 @pytest.mark.parametrize(
     ("given", "stored"),
     [

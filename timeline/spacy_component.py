@@ -59,11 +59,12 @@ DEFAULT_CONFIG: dict[str, Any] = {
 class MissingAnchorError(TimelineError, ValueError):
     """A Doc reached the component with no ``doc._.anchor`` and no ``anchor`` setting."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str = "timeline") -> None:
         self.name = name
+        named = "" if name == "timeline" else f", name={name!r}"
         super().__init__(
             f"no anchor for this Doc: set doc._.anchor (e.g. '2024-07-28') before the pipeline "
-            f"runs, or give the component one: nlp.add_pipe({name!r}, config={{'anchor': '2024-07-28'}})"
+            f"runs, or give the component one: nlp.add_pipe('timeline'{named}, config={{'anchor': '2024-07-28'}})"
         )
 
     def __reduce__(self) -> tuple[type["MissingAnchorError"], tuple[str]]:
@@ -168,11 +169,16 @@ class TimelineComponent:
         if not isinstance(spans_key, str) or not spans_key:
             raise ValueError(f"spans_key must be a non-empty str, got {spans_key!r}")
         self.name = name
-        self.anchor = anchor
+        self._given = anchor
         self._anchor = None if anchor is None else to_anchor(anchor)  # checked here, once
         self.domain = domain
         self.spans_key = spans_key
         self.alignment_mode = alignment_mode
+
+    @property
+    def anchor(self) -> Optional[str]:
+        """The ``anchor`` setting: the anchor of every Doc that brings none."""
+        return self._given
 
     def __call__(self, doc: Doc) -> Doc:
         given = doc._.anchor
