@@ -86,6 +86,18 @@ def test_spans_go_under_the_key_of_the_setting() -> None:
     assert "timeline" not in doc.spans
 
 
+def test_it_runs_beside_other_components_and_leaves_their_work_alone() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "Tokyo"}])
+    nlp.add_pipe("timeline", config={"anchor": ANCHOR})
+    doc = nlp("The ministers met in Tokyo on Sunday. Talks resume on Monday.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tokyo", "GPE")]
+    assert len(list(doc.sents)) == 2
+    assert [(s.text, s.sent.start) for s in doc.spans["timeline"]] == [("Sunday", 0), ("Monday", 8)]
+
+
 def test_a_text_without_expressions_gets_an_empty_span_group() -> None:
     doc = blank(anchor=ANCHOR)("Nothing in this sentence is about time at all.")
     assert list(doc.spans["timeline"]) == []
