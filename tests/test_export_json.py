@@ -33,7 +33,7 @@ def test_record_holds_anchor_domain_expressions_and_events() -> None:
     assert march == {
         "text": "March", "start": 3, "end": 8, "type": "DATE", "value": "2024-03", "mod": None,
         "earliest": "2024-03-01T00:00:00+00:00", "latest": "2024-04-01T00:00:00+00:00",
-        "rule": "hand", "quant": None, "freq": None,
+        "rule": "hand", "quant": None, "freq": None, "range_role": None, "range_other": None,
     }
     assert [e["relation"] for e in r["events"]] == ["ON"] * 6
     assert [e["expression_index"] for e in r["events"]] == list(range(6))
@@ -137,3 +137,13 @@ def test_every_document_reads_back_from_its_json_equal(doc: Document) -> None:
     line = doc.to_jsonl_record()
     assert "\n" not in line
     assert Document.from_json(line) == doc
+
+
+def test_the_ends_of_a_range_keep_their_link_through_json() -> None:
+    import timeline
+
+    doc = timeline.parse("The festival will run 8-10 May. The war lasted from 1939 to 1945.", anchor="2024-07-28")
+    assert [x.range_role for x in doc.expressions] == ["start", "end", "start", "end"]
+    again = timeline.Document.from_json(doc.to_json())
+    assert again == doc
+    assert [(x.range_role, x.range_other) for x in again.expressions] == [(x.range_role, x.range_other) for x in doc.expressions]

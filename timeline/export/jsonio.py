@@ -54,6 +54,8 @@ def _expression(x: Expression) -> dict[str, Any]:
         "rule": x.rule,
         "quant": x.quant,
         "freq": x.freq,
+        "range_role": x.range_role,
+        "range_other": x.range_other,
     }
 
 
@@ -125,6 +127,8 @@ def _expression_in(r: Mapping[str, Any], tz: str | None) -> Expression:
         rule=r.get("rule", ""),
         quant=r.get("quant"),
         freq=r.get("freq"),
+        range_role=r.get("range_role"),
+        range_other=r.get("range_other"),
     )
 
 
