@@ -37,6 +37,15 @@ _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+)")
 
 
 @cache
+def _deadline() -> re.Pattern[str]:
+    """A modal, a verb (or two) and a deadline word right before a position (lexicon
+    classes ``deadline_modal`` and ``deadline_word``)."""
+    lex = load("en")
+    modal, word = lex["deadline_modal"].alternation(True), lex["deadline_word"].alternation(True)
+    return re.compile(rf"\b{modal}(?:\s+not)?(?:\s+[a-z]+){{1,2}}\s+{word}\s+$")
+
+
+@cache
 def _determiner() -> re.Pattern[str]:
     """A determiner (lexicon class ``determiner``) right before a position."""
     return re.compile(rf"(?i:\b(?:{load('en')['determiner'].alternation(True)})\s+)$")
@@ -173,6 +182,8 @@ def cue(text: str, start: int, end: int) -> tuple[int, int] | None:
     possessive = bool(_POSSESSIVE.match(text, end))
     if not possessive and is_modifier(text, start, end):
         return None
+    if _deadline().search(text, max(0, start - 40), start):
+        return (1, 0)  # "can apply until May 10", "must be filed by Friday": a deadline ahead
     _, _, not_past, _, not_after_re = _cues()
     s, e = sentence_bounds(text, start, end)
     found = _cue_matches(text, s, e, _firsts())
