@@ -738,9 +738,10 @@ def _day_of_month(m: Meaning, base: pendulum.DateTime, ctx: Context, mod: str | 
     tense (nearest when none; a weekday picks the month where the day falls on it)."""
     today = D.start_of(base, "day")
     first = D.start_of(base, "month")
-    days = [t for k in (-1, 0, 1) if (t := _date(base, D.add(first, months=k).year, D.add(first, months=k).month, m.day or 1)) is not None]
+    months = range(-1, 2) if m.weekday is None else range(-12, 13)  # "Saturday the 16th": a month where it is one
+    days = [t for k in months if (t := _date(base, D.add(first, months=k).year, D.add(first, months=k).month, m.day or 1)) is not None]
     if m.weekday is not None:
-        days = [t for t in days if t.isoweekday() == m.weekday] or days
+        days = [t for t in days if t.isoweekday() == m.weekday] or [t for t in days if abs(D.diff(t, first).days) < 62]
     d = _direction(ctx, "day")
     before = [t for t in days if t <= today]
     after = [t for t in days if t >= today]
