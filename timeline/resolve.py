@@ -701,6 +701,14 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
             ratio = TENSE_OVERRULE_RATIO[unit] if d < 0 else FUTURE_OVERRULE_RATIO
             if other is not None and not (d < 0 and ctx.governing_cue) and abs(D.diff(t, here)) > D.scale(abs(D.diff(other, here)), ratio):
                 t = other
+        if t is not None and m.day is not None and m.weekday is not None and t.isoweekday() != m.weekday:
+            # "Monday, Oct. 26": the nearest year, before or after, in which it is a Monday
+            around = [_date(base, y, month, day) for y in range(max(1, base.year - 6), min(9999, base.year + 6) + 1)]
+            fits = [x for x in around if x is not None and x.isoweekday() == m.weekday]
+            if fits:  # the tense's side first, then the one nearest the year first chosen
+                first_choice = t
+                side = d if d in (-1, 1) else 0
+                t = min(fits, key=lambda x: (side * D.diff(x, base).total_seconds() < 0, abs(D.diff(x, first_choice))))
         if t is None:
             return None
         if m.day is None:
