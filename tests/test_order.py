@@ -81,19 +81,7 @@ def test_an_open_start_event_sorts_at_its_end_not_above_older_events() -> None:
 
 @given(st.lists(events(), max_size=8))
 def test_ordering_is_a_total_order_consistent_with_relation(es: list[Event]) -> None:
-    once = ordered(es)
-    assert ordered(reversed(es)) == once  # deterministic whatever the input order
-    keys = [sort_key(e) for e in once]
-    for i, a in enumerate(once):
-        for j, b in enumerate(once):
-            if keys[i] == keys[j]:
-                assert a == b  # equal keys only for equal events: a total order
-            r = relation(a, b)
-            if r == "BEFORE":
-                assert i < j
-            if r == "AFTER":
-                assert i > j
-            assert relation(b, a) == {"BEFORE": "AFTER", "AFTER": "BEFORE"}.get(r, r)
+    _check_total_order_consistent_with_relation(es)
 
 
 @st.composite
