@@ -148,7 +148,7 @@ SPECIAL_GROUPS = frozenset({
     "other", "dm1", "dm2", "year_century_word", "yearpart", "y2000", "month_end",
     "quarter_word", "spoken", "hour_digit", "hour_word", "times_num", "time_shift", "ago_in",
     "ago_today", "or_so", "half_more", "noon", "this_year", "quant", "tz", "utc_offset",
-    "range_start", "range_end",
+    "range_start", "range_end", "quarter_month",
 })
 #: groups a pattern may capture that carry no meaning of their own, and why
 IGNORED_GROUPS: dict[str, str] = {
@@ -157,6 +157,7 @@ IGNORED_GROUPS: dict[str, str] = {
     "daypart": "'10 o'clock at night': the clock hour is read as written",
     "half_of": "'half an hour': the rule's set fields give the amount",
     "nth_weekday": "'the first Monday of every month': the rule's set fields give the value",
+    "weekend_word": "'the weekend', 'the wknd': the rule's set fields give the meaning",
 }
 #: every group name a rule pattern may use (a class used twice is numbered: weekday_2)
 GROUPS = frozenset(
@@ -230,6 +231,8 @@ def interpret(
             f["day"] = 28 if n < 0 else 7 * (n - 1) + 4
     if "hnum" in g:  # "H1 2024", "1H 2024"
         f["half"] = int(g["hnum"])
+    if "quarter_month" in g:  # "the December quarter": the quarter that holds December
+        f["quarter"] = (int(lex.value("month", g["quarter_month"])) - 1) // 3 + 1
     if "quarter" in g:
         q = g["quarter"]
         f["quarter"] = int(q) if q.isdigit() else lex.value("ordinal", q)
