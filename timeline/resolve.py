@@ -110,6 +110,8 @@ def _vague(t: pendulum.DateTime, gran: str, known: str) -> str:
     """"In 2014 ... three months later" is some month of 2014: 2014-XX, not 2014-04."""
     if known == "M":
         return f"{t.year:04d}-WXX" if gran == "W" else f"{t.year:04d}-{t.month:02d}-XX"
+    if gran == "Y" and known in ("DE", "CE"):  # "the 1860s ... two years later": some year of the 1860s
+        return f"{t.year // 10:03d}X" if known == "DE" else f"{t.year // 100:02d}XX"
     return {"M": f"{t.year:04d}-XX", "W": f"{t.year:04d}-WXX"}.get(gran, f"{t.year:04d}-XX-XX")
 
 
@@ -520,7 +522,8 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     base = ctx.anchor if m.deictic else ctx.reference
     amount = m.amount
     unit = "D" if m.unit == "WE" else m.unit
-    gran = m.as_unit or ("Y" if unit in ("DE", "CE") else unit)
+    # "the 1860s ... a decade later" is the 1870s; after a year, "a decade later" is a year
+    gran = m.as_unit or (unit if unit in ("DE", "CE") and ctx.reference_unit == unit and not m.deictic else "Y" if unit in ("DE", "CE") else unit)
     if unit == "Y" and amount == 1 and not ctx.period_in_sentence:
         # "a year ago" in a report about a quarter: that quarter a year before (but "For the
         # nine months, net rose from $1 a year earlier" is about the year)
