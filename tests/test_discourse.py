@@ -70,3 +70,8 @@ def test_news_partial_dates_stay_with_the_anchor() -> None:
 
 def test_a_date_that_opens_its_sentence_gives_the_year_to_the_rest_of_it() -> None:
     assert values("In 1998, the firm was sold in March.", domain="news") == [("1998", "1998"), ("March", "1998-03")]
+
+
+def test_a_year_that_names_a_thing_gives_its_year_to_a_date_later_in_the_sentence() -> None:
+    assert values("Labor won the 2022 federal election on 21 May.", domain="news") == [
+        ("2022", "2022"), ("21 May", "2022-05-21")]

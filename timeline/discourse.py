@@ -160,5 +160,5 @@ class Discourse:
             self.reference_at = start
             if self.reference_unit == "Q" and self.reference <= self.anchor:
                 self.last_quarter = self.reference  # a quarter reported on has begun; a forecast's has not
-            if r.explicit and _opens_sentence(self.text, start, end):
+            if r.explicit and (_opens_sentence(self.text, start, end) or is_modifier(self.text, start, end)):
                 self.explicit_at = start
