@@ -32,15 +32,26 @@ WINDOW = 60
 class Candidate:
     """A rule's match. ``start`` leaves out an ``outer`` group (a word that modifies the
     expression but is not part of its extent, "earlier" in "earlier this week");
-    ``match_start`` keeps it, so ranking still sees the whole match."""
+    ``match_start`` keeps it, so ranking still sees the whole match. The named groups are
+    read from the match when asked for (most candidates lose the ranking)."""
 
     start: int
     end: int
     rule: Rule
-    groups: dict[str, str | None]
+    match: re.Match[str]
     match_start: int = -1
-    #: where each group matched, for rules that split their match (``op = "between"``)
-    spans: dict[str, tuple[int, int]] | None = None
+
+    @property
+    def groups(self) -> dict[str, str | None]:
+        """The match's named groups (a new dict at each call)."""
+        return self.match.groupdict()
+
+    @property
+    def spans(self) -> dict[str, tuple[int, int]] | None:
+        """Where each group matched, for rules that split their match (``SPLIT_OPS``)."""
+        if self.rule.op not in SPLIT_OPS:
+            return None
+        return {k: self.match.span(k) for k, v in self.match.groupdict().items() if v is not None}
 
     @property
     def span_start(self) -> int:
@@ -217,10 +228,10 @@ def candidates(text: str, rules: RuleSet) -> list[Candidate]:
 
 
 def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
-    groups = m.groupdict()
-    start = m.end("outer") if groups.get("outer") else m.start()
-    spans = {k: m.span(k) for k, v in groups.items() if v is not None} if rule.op in SPLIT_OPS else None
-    return Candidate(start, m.end(), rule, groups, m.start(), spans)
+    start = m.start()
+    if "outer" in rule.regex.groupindex and m.group("outer"):
+        start = m.end("outer")
+    return Candidate(start, m.end(), rule, m, m.start())
 
 
 def _starts(text: str, starts: tuple[frozenset[str], str], begins: dict[str, list[int]]) -> list[int]:
