@@ -7,7 +7,8 @@ import datetime as dt
 
 import attrs
 import pendulum
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import (
     FRAGMENTS,
@@ -22,7 +23,9 @@ from strategies import (
 
 import timeline
 from timeline import tense
-from timeline.extract import _hits, _next_key, _scan, _windows, candidates
+from timeline import extract
+from timeline.extract import _next_key, _scan, candidates
+from timeline.rank import _choose, choose
 from timeline.model import DOMAINS, Document
 from timeline.rules import ruleset
 
@@ -84,8 +87,9 @@ def test_the_windows_a_rule_searches_are_disjoint_so_it_reads_each_character_at_
     """So the regex work is at most (number of rules) x (length of the text)."""
     rules = ruleset("en")
     text = "\n".join([piece] * k)
-    for group, spans in _hits(text, rules).items():
-        windows = _windows(text, sorted(set(spans)))
+    for group, (los, his) in _scan(text, rules).windows.items():
+        windows = list(zip(los, his))
+        assert windows
         assert all(0 <= lo < hi <= len(text) for lo, hi in windows)
         assert all(a[1] <= b[0] for a, b in zip(windows, windows[1:])), f"windows overlap: {windows}"
         assert sum(hi - lo for lo, hi in windows) <= len(text)
@@ -96,9 +100,9 @@ def test_the_candidates_of_a_repeated_text_grow_linearly(piece: str, k: int) -> 
     """k copies of a text (a blank line apart) give at most k times its candidates, plus the
     few that join the end of one copy to the start of the next."""
     rules = ruleset("en")
-    one = len(candidates(piece + "\n\n", rules))
-    many = len(candidates("\n\n".join([piece] * k), rules))
-    pair = len(candidates(piece + "\n\n" + piece, rules))
+    one = len(list(candidates(piece + "\n\n", rules)))
+    many = len(list(candidates("\n\n".join([piece] * k), rules)))
+    pair = len(list(candidates(piece + "\n\n" + piece, rules)))
     across = max(0, pair - 2 * one)  # candidates spanning a seam
     assert many <= k * one + (k - 1) * across
 
@@ -117,10 +121,47 @@ def test_the_next_token_check_skips_only_starts_where_no_rule_matches(text: str,
 def test_the_token_pass_reads_the_next_token_as_the_next_token_check_would(text: str, any_case: bool) -> None:
     """The keys of each start token and of the one after it, read in the token pass, are
     those ``_next_key`` reads at that start (digits of any script, non-ASCII letters)."""
-    _, begins, nexts = _scan(text, ruleset("en", any_case=any_case))
-    for starts in begins.values():
+    scan = _scan(text, ruleset("en", any_case=any_case))
+    for starts in scan.begins.values():
         for at in starts:
-            assert nexts[at] == _next_key(text, at), (text[at : at + 20], nexts[at])
+            assert scan.next_key(at) == _next_key(text, at), (text[at : at + 20], scan.next_key(at))
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from(["March 3, 2019", "last Monday", "the 1990s", "two days later"]),
+    st.lists(st.sampled_from(FRAGMENTS), max_size=12).map(" ".join),
+    st.integers(2, 6),
+    st.integers(1, 90),
+    st.booleans(),
+)
+def test_trying_the_rules_a_block_at_a_time_finds_what_one_block_finds(lead: str, piece: str, k: int, block: int, any_case: bool) -> None:
+    """Blocks of any size, even cutting words and matches, change nothing."""
+    rules = ruleset("en", any_case=any_case)
+    text = "\n".join([f"{lead} {piece}"] * k)
+    def found() -> list[tuple[int, int, str, dict[str, str | None]]]:
+        return [(c.start, c.end, c.rule.name, c.groups) for c in candidates(text, rules)]
+    whole = found()
+    assert whole, "the fragments hold temporal expressions"
+    small = extract.BLOCK
+    try:
+        extract.BLOCK = block
+        assert found() == whole
+    finally:
+        extract.BLOCK = small
+
+
+@given(st.one_of(glued_text, fragment_text, st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12).map(" ".join)), st.booleans())
+def test_choosing_one_run_of_overlapping_candidates_at_a_time_chooses_as_all_at_once(text: str, any_case: bool) -> None:
+    found = list(candidates(text, ruleset("en", any_case=any_case)))
+    assert choose(iter(found)) == _choose(found)
+
+
+def test_choosing_from_candidates_out_of_text_order_is_an_error() -> None:
+    found = list(candidates("On Monday, 3 March 2024, and on Friday.", ruleset("en")))
+    assert len(found) >= 2
+    with pytest.raises(ValueError, match="text order"):
+        choose(found[::-1])
 
 
 @given(st.one_of(glued_text, any_text, fragment_text), st.data())

@@ -6,6 +6,11 @@ three letters, or ``#`` for digits) some rule needs opens a window around it for
 Within its windows a rule is tried only where a match can begin: at the tokens whose keys
 its matches begin with, and at the few other characters they can begin with
 (``Rule.starts``). That finds what a search of the whole window finds, in the same order.
+
+The token pass keeps positions in arrays and merges windows as it goes, and the rules are
+tried a block of the text (``BLOCK`` characters of starts) at a time, yielding the
+candidates of each block before reading the next: a long text costs a few bytes per
+token here, not the candidates of the whole text at once.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
+from collections.abc import Iterator
 
 import attrs
 
 from .rules import SPLIT_OPS, Rule, RuleSet, token_groups
-from .rules.keys import DIGIT
+from .rules.keys import DIGIT, Starts
 
-__all__ = ["Candidate", "candidates", "WINDOW"]
+__all__ = ["Candidate", "candidates", "WINDOW", "BLOCK"]
 
 #: characters searched on each side of a key word: a match is found when it lies within this
 #: reach of one of its key words (rules' matches are shorter than this, but for very long
@@ -65,40 +72,75 @@ class Candidate:
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
-Hits = dict[tuple[int, ...], list[tuple[int, int]]]
+@attrs.define(slots=True)
+class Scan:
+    """What one pass over the tokens of a text finds, kept compact (positions in arrays, no
+    tuple or dict entry per token) so that a long text costs few bytes per token.
+
+    ``windows``: for each group of rules (a tuple of rule indexes), the windows around the
+    tokens that open one for it, as two arrays of starts and ends in text order: WINDOW
+    characters on each side of each such token, merged where they meet, each end widened to
+    the end of its word (a match cut at a window's end could look like a whole word; a
+    window may start inside a word, the rules' look-behinds see the text before it).
+    ``begins``: for each key some rule's matches begin with, where the
+    tokens with that key start (tokens whose key is not plain ASCII under ``""``: case
+    folding may match them). ``next_key(at)`` says for such a token what ``_next_key`` says.
+    """
+
+    text: str
+    windows: dict[tuple[int, ...], tuple[array[int], array[int]]]
+    begins: dict[str, list[int]]
+    #: the start tokens in text order, with the keys ``_next_key`` reads there (``""`` for
+    #: None) and where the characters read for the second key end (``_FAR`` for None)
+    _at: array[int]
+    _first: list[str]
+    _second: list[str]
+    _end: array[int]
+
+    def next_key(self, at: int) -> tuple[str, str, int] | None:
+        """``_next_key(text, at)``, read from the token pass when ``at`` starts a token."""
+        i = bisect.bisect_left(self._at, at)
+        if i < len(self._at) and self._at[i] == at:
+            return (self._first[i], self._second[i], self._end[i]) if self._second[i] else None
+        return _next_key(self.text, at)
+
+    def next_keys(self, lo: int, hi: int) -> dict[int, tuple[str, str, int] | None]:
+        """For the start tokens from ``lo`` to ``hi``, what ``next_key`` says, but with no
+        next key as ``(first, "", _FAR)`` (a next token the check never stops at)."""
+        i, j = bisect.bisect_left(self._at, lo), bisect.bisect_left(self._at, hi)
+        if i == 0 and j == len(self._at):
+            return dict(zip(self._at, zip(self._first, self._second, self._end)))
+        return dict(zip(self._at[i:j], zip(self._first[i:j], self._second[i:j], self._end[i:j])))
 
 
-def _hits(text: str, rules: RuleSet) -> Hits:
-    """Rules with the same keys (as a tuple of rule indexes) -> the spans of the tokens that
-    open a window for them, in text order."""
-    return _scan(text, rules)[0]
-
-
-Nexts = dict[int, "tuple[str, str, int] | None"]
-
-
-def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]], Nexts]:
-    """``_hits``, where the tokens that some rule's matches begin with start, by key
-    (tokens whose key is not plain ASCII under the key ``""``: case folding may match them),
-    and for each such token what ``_next_key`` says of it."""
+def _scan(text: str, rules: RuleSet) -> Scan:
+    """One pass over the tokens: the windows of each group of rules, where the tokens that
+    some rule's matches begin with start, and for each such token the key of the next."""
     table = rules.tokens
-    hits: Hits = {}
-    every: list[tuple[int, int]] = []
+    n = len(text)
+    hits: dict[tuple[int, ...], array[int]] = {}  # group -> the tokens that open its windows
+    lows: array[int] = array("q")  # for each such token, its window
+    highs: array[int] = array("q")
     begins: dict[str, list[int]] = {}
-    nexts: Nexts = {}
-    pending = -1  # a start token whose next token is not read yet
-    pending_key = ""
+    at: array[int] = array("q")
+    end: array[int] = array("q")
+    first: list[str] = []
+    second: list[str] = []
+    everywhere = rules.everywhere
+    pending = False  # the last start token's next token is not read yet
     for m in _TOKEN.finditer(text):
         tok = m.group()
         low = tok[:3].lower()
-        if pending >= 0:  # what _next_key would say of the start token before this one
+        if pending:  # what _next_key would say of the start token before this one
             if tok[0].isdecimal():
-                ok = pending_key and tok[0].isascii()
-                nexts[pending] = (pending_key, DIGIT, m.start() + 1) if ok else None
+                ok = first[-1] and tok[0].isascii()
+                second.append(DIGIT if ok else "")
+                end.append(m.start() + 1 if ok else _FAR)
             else:
-                ok = pending_key and tok[:3].isascii()  # "K" (Kelvin) lowercases to ASCII "k"
-                nexts[pending] = (pending_key, low, m.start() + len(low)) if ok else None
-            pending = -1
+                ok = first[-1] and tok[:3].isascii()  # "K" (Kelvin) lowercases to ASCII "k"
+                second.append(low if ok else "")
+                end.append(m.start() + len(low) if ok else _FAR)
+            pending = False
         role = table.get(low)
         if role is None:
             if low.isascii():
@@ -111,30 +153,60 @@ def _scan(text: str, rules: RuleSet) -> tuple[Hits, dict[str, list[int]], Nexts]
                 role = token_groups(low, rules.by_key, rules.short_keys), ""
         groups, key = role
         if key is not None:
-            pending = m.start()
-            pending_key = DIGIT if tok[0].isdecimal() else (low if tok[:3].isascii() else "")
+            pending = True
+            s = m.start()
+            at.append(s)
+            # the key _next_key reads: the table's own string, but "" for a token such as "²"
+            first.append(key if key != DIGIT or tok[0].isdecimal() else "")
             if key in begins:
-                begins[key].append(pending)
+                begins[key].append(s)
             else:
-                begins[key] = [pending]
+                begins[key] = [s]
         if groups:
-            span = m.span()
-            for group in groups:
+            i = len(lows)
+            s, e = m.span()
+            lows.append(s - WINDOW if s > WINDOW else 0)
+            highs.append(e + WINDOW if e + WINDOW < n else n)
+            for group in (*groups, everywhere) if everywhere else groups:
                 if group in hits:
-                    hits[group].append(span)
+                    hits[group].append(i)
                 else:
-                    hits[group] = [span]
-            every.append(span)
-    if pending >= 0:
-        nexts[pending] = None  # no next token
-    if rules.everywhere:
-        hits[rules.everywhere] = every
-    return hits, begins, nexts
+                    hits[group] = array("q", (i,))
+    if pending:
+        second.append("")  # no next token
+        end.append(_FAR)
+    windows = {group: _windows(text, tokens, lows, highs) for group, tokens in hits.items()}
+    return Scan(text, windows, begins, at, first, second, end)
+
+
+def _windows(text: str, tokens: array[int], lows: array[int], highs: array[int]) -> tuple[array[int], array[int]]:
+    """The windows around ``tokens`` (indexes of ``lows`` and ``highs``, in text order; a
+    token repeated merges with itself), merged where they meet, each end widened to the end
+    of its word."""
+    los: array[int] = array("q")
+    his: array[int] = array("q")
+    word_end = _WORD_END.match
+    lo = hi = -1
+    for i in tokens:
+        a, b = lows[i], highs[i]
+        if a <= hi:
+            if b > hi:
+                hi = b
+        else:
+            if hi >= 0:
+                los.append(lo)
+                his.append(word_end(text, hi, hi + 40).end())  # type: ignore[union-attr]
+            lo, hi = a, b
+    if hi >= 0:
+        los.append(lo)
+        his.append(word_end(text, hi, hi + 40).end())  # type: ignore[union-attr]
+    return los, his
 
 
 #: a token and the first three characters of the next one (or its first digit)
 _TWO = re.compile(r"(?>(?P<a>[^\W\d_]{1,3})[^\W\d_]*|\d+)[\W_]*+(?P<b>[^\W\d_]{1,3}|\d)")
 _UNSEEN = ("", "", -1)
+_FAR = 1 << 62  # beyond the end of any text
 
 
 def _next_key(text: str, at: int) -> tuple[str, str, int] | None:
@@ -153,69 +225,68 @@ def _next_key(text: str, at: int) -> tuple[str, str, int] | None:
 _WORD_END = re.compile(r"\S*")  # \s is exactly str.isspace
 
 
-def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged windows of WINDOW characters around each span (in text order, as ``_scan``
-    gives them; a span repeated merges with itself), the end widened to whitespace."""
-    n = len(text)
-    merged: list[tuple[int, int]] = []
-    lo = hi = -1
-    for s, e in spans:
-        a, b = s - WINDOW if s > WINDOW else 0, e + WINDOW if e + WINDOW < n else n
-        if a <= hi:
-            if b > hi:
-                hi = b
-        else:
-            if hi >= 0:
-                merged.append((lo, hi))
-            lo, hi = a, b
-    if hi >= 0:
-        merged.append((lo, hi))
-    # a window may start inside a word (the rules' look-behinds see the text before it) but
-    # must not end inside one: a match cut at the window's end could look like a whole word
-    word_end = _WORD_END.match
-    return [(lo, word_end(text, hi, hi + 40).end()) for lo, hi in merged]  # type: ignore[union-attr]
-
-
 @functools.cache
 def _marks(chars: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(chars) + "]")
 
 
-def candidates(text: str, rules: RuleSet) -> list[Candidate]:
-    """Every match of every rule (overlapping ones included), vetoes too, in text order."""
-    found: list[tuple[int, int, Candidate]] = []
-    hits, begins, next_keys = _scan(text, rules)
-    starts_at: dict[tuple[frozenset[str], str], list[int]] = {}
-    for group, spans in hits.items():
-        windows = _windows(text, spans)
+#: characters whose match starts are tried together: the rules run a block of the text at a
+#: time, in text order, so a long text's candidates need not all be in memory at once
+BLOCK = 1 << 15
+
+
+def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
+    """Every match of every rule (overlapping ones included), vetoes too, in text order
+    (by start, then by rule), found a block of the text at a time."""
+    scan = _scan(text, rules)
+    # the few rules that cannot say where their matches begin search their windows whole
+    searched: list[tuple[int, int, Candidate]] = []
+    plan: list[tuple[int, Rule, array[int], array[int]]] = []
+    for group, (los, his) in scan.windows.items():
         for r in group:
             rule = rules.rules[r]
             if rule.starts is None:
-                for lo, hi in windows:
+                for lo, hi in zip(los, his):
                     for m in rule.regex.finditer(text, lo, hi):
                         if m.end() > m.start():
-                            found.append((m.start(), r, _candidate(m, rule)))
+                            searched.append((m.start(), r, _candidate(m, rule)))
+            else:
+                plan.append((r, rule, los, his))
+    searched.sort(key=_order)
+    s = 0
+    carried: dict[int, tuple[int, int]] = {}  # rule -> (its window, where its last match ended)
+    for b0 in range(0, len(text), BLOCK):
+        b1 = b0 + BLOCK
+        found: list[tuple[int, int, Candidate]] = []
+        starts_at: dict[Starts, list[int]] = {}
+        nexts = scan.next_keys(b0, b1)
+        for r, rule, los, his in plan:
+            k = bisect.bisect_right(his, b0)  # the first window that ends after b0
+            if k == len(los) or los[k] >= b1:
                 continue
-            where = starts_at.get(rule.starts)
+            starts: Starts = rule.starts  # type: ignore[assignment]
+            where = starts_at.get(starts)
             if where is None:
-                where = starts_at[rule.starts] = _starts(text, rule.starts, begins)
+                where = starts_at[starts] = _starts(text, starts, scan.begins, b0, b1)
             if not where:
                 continue
             match = rule.regex.match
             second = rule.seconds
-            for lo, hi in windows:
+            while k < len(los) and los[k] < b1:
+                lo, hi = los[k], his[k]
                 # a search of the window, tried only where a match can begin
                 i, j = bisect.bisect_left(where, lo), bisect.bisect_left(where, hi)
-                after = lo
+                state = carried.get(r)
+                after = state[1] if state is not None and state[0] == k else lo
                 for at in where[i:j]:
                     if at < after:
                         continue
                     if second:
                         # not before a next token the rule cannot go on with, unless that
                         # token is cut by the window's end
-                        nxt = next_keys.get(at, _UNSEEN)
+                        nxt = nexts.get(at, _UNSEEN)
                         if nxt is _UNSEEN:
-                            nxt = next_keys[at] = _next_key(text, at)
+                            nxt = nexts[at] = _next_key(text, at)  # not a token: "$", "("
                         if nxt is not None:
                             allowed = second.get(nxt[0])
                             if allowed is not None and nxt[1] not in allowed and nxt[2] <= hi:
@@ -223,8 +294,18 @@ def candidates(text: str, rules: RuleSet) -> list[Candidate]:
                     if (hit := match(text, at, hi)) is not None:
                         found.append((at, r, _candidate(hit, rule)))
                         after = hit.end()  # never the match's start: rules match no empty text
-    found.sort(key=lambda t: (t[0], t[1]))
-    return [c for _, _, c in found]
+                carried[r] = (k, after)
+                k += 1
+        while s < len(searched) and searched[s][0] < b1:
+            found.append(searched[s])
+            s += 1
+        found.sort(key=_order)
+        for _, _, c in found:
+            yield c
+
+
+def _order(t: tuple[int, int, Candidate]) -> tuple[int, int]:
+    return t[0], t[1]
 
 
 def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
@@ -234,15 +315,20 @@ def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
     return Candidate(start, m.end(), rule, m, m.start())
 
 
-def _starts(text: str, starts: tuple[frozenset[str], str], begins: dict[str, list[int]]) -> list[int]:
-    """Where a match of a rule with these ``starts`` can begin, in text order."""
+def _starts(text: str, starts: Starts, begins: dict[str, list[int]], lo: int, hi: int) -> list[int]:
+    """Where a match of a rule with these ``starts`` can begin from ``lo`` to ``hi``, in
+    text order."""
     keys, marks = starts
     where: list[int] = []
-    for key in keys:
-        if key in begins:
-            where += begins[key]
-    where += begins.get("", ())
+    whole = lo <= 0 and hi >= len(text)
+    for key in keys if len(keys) < len(begins) else begins:
+        if key in begins and key in keys:
+            at = begins[key]
+            where += at if whole else at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
+    if "" in begins:
+        at = begins[""]
+        where += at if whole else at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
     if marks:
-        where += [m.start() for m in _marks(marks).finditer(text)]
+        where += [m.start() for m in _marks(marks).finditer(text, lo, hi)]
     where.sort()
     return where
