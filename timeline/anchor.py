@@ -14,6 +14,7 @@ timeline.errors.InvalidAnchorError: invalid anchor '2024-13-45': expected an ISO
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 
 import pendulum
 
@@ -31,22 +32,29 @@ def to_anchor(anchor: object) -> pendulum.DateTime:
     elif isinstance(anchor, _dt.date):
         dt = _dt.datetime(anchor.year, anchor.month, anchor.day)
     elif isinstance(anchor, str):
-        text = anchor.strip()
-        if not text:
-            raise InvalidAnchorError(anchor, "it is empty")
-        try:
-            if len(text) in (8, 10) and "T" not in text:
-                d = _dt.date.fromisoformat(text)
-                dt = _dt.datetime(d.year, d.month, d.day)
-            else:
-                dt = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError as exc:
-            raise InvalidAnchorError(anchor, str(exc)) from None
+        return _from_string(anchor)
     else:
         raise InvalidAnchorError(anchor, f"got a {type(anchor).__name__}")
     if dt.tzinfo is None:
         return pendulum.instance(dt, tz=DEFAULT_TZ)
     return pendulum.instance(dt)
+
+
+@functools.lru_cache(maxsize=1024)  # a batch of short texts often shares its dates
+def _from_string(anchor: str) -> pendulum.DateTime:
+    """``to_anchor`` for an ISO string (the DateTime is immutable, so one serves every call)."""
+    text = anchor.strip()
+    if not text:
+        raise InvalidAnchorError(anchor, "it is empty")
+    try:
+        if len(text) in (8, 10) and "T" not in text:
+            d = _dt.date.fromisoformat(text)
+            dt = _dt.datetime(d.year, d.month, d.day)
+        else:
+            dt = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InvalidAnchorError(anchor, str(exc)) from None
+    return to_anchor(dt)
 
 
 def has_time(anchor: _dt.datetime) -> bool:

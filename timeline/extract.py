@@ -74,8 +74,8 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 @attrs.define(slots=True)
 class Scan:
-    """What one pass over the tokens of a text finds, kept compact (positions in arrays, no
-    tuple or dict entry per token) so that a long text costs few bytes per token.
+    """What one pass over the tokens of a text finds, kept compact (no tuple or dict entry
+    per token) so that a long text costs few bytes per token.
 
     ``windows``: for each group of rules (a tuple of rule indexes), the windows around the
     tokens that open one for it, as two arrays of starts and ends in text order: WINDOW
@@ -88,7 +88,7 @@ class Scan:
     """
 
     text: str
-    windows: dict[tuple[int, ...], tuple[array[int], array[int]]]
+    windows: dict[tuple[int, ...], tuple[list[int], list[int]]]
     begins: dict[str, list[int]]
     #: the start tokens in text order, with the keys ``_next_key`` reads there (``""`` for
     #: None) and where the characters read for the second key end (``_FAR`` for None)
@@ -118,7 +118,7 @@ def _scan(text: str, rules: RuleSet) -> Scan:
     some rule's matches begin with start, and for each such token the key of the next."""
     table = rules.tokens
     n = len(text)
-    hits: dict[tuple[int, ...], array[int]] = {}  # group -> the tokens that open its windows
+    hits: dict[tuple[int, ...], list[int]] = {}  # group -> the tokens that open its windows
     lows: array[int] = array("q")  # for each such token, its window
     highs: array[int] = array("q")
     begins: dict[str, list[int]] = {}
@@ -171,7 +171,7 @@ def _scan(text: str, rules: RuleSet) -> Scan:
                 if group in hits:
                     hits[group].append(i)
                 else:
-                    hits[group] = array("q", (i,))
+                    hits[group] = [i]
     if pending:
         second.append("")  # no next token
         end.append(_FAR)
@@ -179,12 +179,12 @@ def _scan(text: str, rules: RuleSet) -> Scan:
     return Scan(text, windows, begins, at, first, second, end)
 
 
-def _windows(text: str, tokens: array[int], lows: array[int], highs: array[int]) -> tuple[array[int], array[int]]:
+def _windows(text: str, tokens: list[int], lows: array[int], highs: array[int]) -> tuple[list[int], list[int]]:
     """The windows around ``tokens`` (indexes of ``lows`` and ``highs``, in text order; a
     token repeated merges with itself), merged where they meet, each end widened to the end
     of its word."""
-    los: array[int] = array("q")
-    his: array[int] = array("q")
+    los: list[int] = []
+    his: list[int] = []
     word_end = _WORD_END.match
     lo = hi = -1
     for i in tokens:
@@ -241,7 +241,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     scan = _scan(text, rules)
     # the few rules that cannot say where their matches begin search their windows whole
     searched: list[tuple[int, int, Candidate]] = []
-    plan: list[tuple[int, Rule, array[int], array[int]]] = []
+    plan: list[tuple[int, Rule, list[int], list[int]]] = []
     for group, (los, his) in scan.windows.items():
         for r in group:
             rule = rules.rules[r]
