@@ -23,7 +23,7 @@ from strategies import (
 
 import timeline
 from timeline import tense
-from timeline import extract
+from timeline import extract, rank
 from timeline.extract import _next_key, _scan, candidates
 from timeline.rank import _choose, choose
 from timeline.model import DOMAINS, Document
@@ -155,6 +155,12 @@ def test_trying_the_rules_a_block_at_a_time_finds_what_one_block_finds(lead: str
 def test_choosing_one_run_of_overlapping_candidates_at_a_time_chooses_as_all_at_once(text: str, any_case: bool) -> None:
     found = list(candidates(text, ruleset("en", any_case=any_case)))
     assert choose(iter(found)) == _choose(found)
+    small = rank.BATCH
+    try:
+        rank.BATCH = 1  # every run decided on its own
+        assert choose(iter(found)) == _choose(found)
+    finally:
+        rank.BATCH = small
 
 
 def test_choosing_from_candidates_out_of_text_order_is_an_error() -> None:

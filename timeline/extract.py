@@ -255,6 +255,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     searched.sort(key=_order)
     s = 0
     carried: dict[int, tuple[int, int]] = {}  # rule -> (its window, where its last match ended)
+    single = len(text) <= BLOCK
     for b0 in range(0, len(text), BLOCK):
         b1 = b0 + BLOCK
         found: list[tuple[int, int, Candidate]] = []
@@ -276,8 +277,9 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
                 lo, hi = los[k], his[k]
                 # a search of the window, tried only where a match can begin
                 i, j = bisect.bisect_left(where, lo), bisect.bisect_left(where, hi)
-                state = carried.get(r)
-                after = state[1] if state is not None and state[0] == k else lo
+                after = lo
+                if not single and (state := carried.get(r)) is not None and state[0] == k:
+                    after = state[1]
                 for at in where[i:j]:
                     if at < after:
                         continue
@@ -294,7 +296,8 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
                     if (hit := match(text, at, hi)) is not None:
                         found.append((at, r, _candidate(hit, rule)))
                         after = hit.end()  # never the match's start: rules match no empty text
-                carried[r] = (k, after)
+                if not single:
+                    carried[r] = (k, after)
                 k += 1
         while s < len(searched) and searched[s][0] < b1:
             found.append(searched[s])
@@ -321,10 +324,12 @@ def _starts(text: str, starts: Starts, begins: dict[str, list[int]], lo: int, hi
     keys, marks = starts
     where: list[int] = []
     whole = lo <= 0 and hi >= len(text)
-    for key in keys if len(keys) < len(begins) else begins:
-        if key in begins and key in keys:
-            at = begins[key]
-            where += at if whole else at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
+    if len(keys) < len(begins):
+        found = [begins[key] for key in keys if key in begins]
+    else:
+        found = [at for key, at in begins.items() if key in keys]
+    for at in found:
+        where += at if whole else at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
     if "" in begins:
         at = begins[""]
         where += at if whole else at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]

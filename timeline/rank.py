@@ -2,8 +2,8 @@
 
 Longer spans win (they carry more of the meaning), then higher rule priority, then the
 earlier start. A veto candidate removes every candidate it overlaps that is not longer.
-Candidates that overlap nothing before or after them decide nothing for the others, so the
-choice is made one run of overlapping candidates at a time, as they come.
+A run of overlapping candidates decides nothing for the candidates of another run, so the
+choice is made a few runs at a time, as the candidates come.
 """
 
 from __future__ import annotations
@@ -20,40 +20,36 @@ def _key(c: Candidate) -> tuple[int, int, int]:
     return (-c.length, -c.rule.priority, c.start)
 
 
+#: candidates read before the runs read so far are decided (at the end of a run)
+BATCH = 512
+
+
 def choose(found: Iterable[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates in text order, from candidates in text order (as
-    ``extract.candidates`` gives them; raises ValueError otherwise). Only a run of
-    overlapping candidates is held at a time, so a stream of them is read in little memory."""
+    ``extract.candidates`` gives them; raises ValueError otherwise). Only the last
+    ``BATCH`` or so candidates are held, so a stream of them is read in little memory."""
     kept: list[Candidate] = []
-    run: list[Candidate] = []
+    batch: list[Candidate] = []
     begin = end = -1
     for c in found:
         s = c.span_start
         if s < begin:
             raise ValueError(f"candidates must come in text order: {s} after {begin}")
-        if s >= end:  # overlaps nothing before it: the run so far is closed
-            if len(run) == 1:
-                if not run[0].rule.veto:
-                    kept.append(run[0])
-            elif run:
-                kept += _choose(run)
-            run = []
+        if s >= end:  # overlaps nothing before it: the runs so far are closed
+            if len(batch) >= BATCH:
+                kept += _choose(batch)
+                batch = []
             end = c.end
         elif c.end > end:
             end = c.end
-        run.append(c)
+        batch.append(c)
         begin = s
-    if len(run) == 1:
-        if not run[0].rule.veto:
-            kept.append(run[0])
-    elif run:
-        kept += _choose(run)
-    return kept
+    return kept + _choose(batch) if batch else kept
 
 
 def _choose(found: list[Candidate]) -> list[Candidate]:
-    """``choose`` for one run of candidates (each check is a binary search, so the work
-    grows with the number of candidates, not its square)."""
+    """``choose`` for whole runs of overlapping candidates (each check is a binary search,
+    so the work grows with the number of candidates, not its square)."""
     vetoes = sorted((c for c in found if c.rule.veto), key=lambda v: v.start)
     veto_starts = [v.start for v in vetoes]
     longest_veto = max((v.length for v in vetoes), default=0)
