@@ -18,6 +18,10 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-bench: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@ $(VENV)/.installed
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
@@ -38,7 +42,7 @@ typecheck: $(VENV)/.installed-test
 evaluate: $(VENV)/.installed
 	$(BIN)/timeline evaluate ../shared/corpora/tbaq
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
