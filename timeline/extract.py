@@ -7,10 +7,12 @@ Within its windows a rule is tried only where a match can begin: at the tokens w
 its matches begin with, and at the few other characters they can begin with
 (``Rule.starts``). That finds what a search of the whole window finds, in the same order.
 
-The token pass keeps positions in arrays and merges windows as it goes, and the rules are
-tried a block of the text (``BLOCK`` characters of starts) at a time, yielding the
-candidates of each block before reading the next: a long text costs a few bytes per
-token here, not the candidates of the whole text at once.
+The token pass keeps no tuple or dict entry per token (positions in arrays and lists), and
+the rules are tried a block of the text (``BLOCK`` characters of starts) at a time, yielding
+the candidates of each block before reading the next: a long text costs a few bytes per
+token here, not the candidates of the whole text at once. A short text whose groups of
+rules have one window each is searched start by start instead of rule by rule
+(``_one_window``), which costs less per call.
 """
 
 from __future__ import annotations
