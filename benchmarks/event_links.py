@@ -31,7 +31,7 @@ from timeline.errors import InvalidAnchorError
 from timeline.events import build_events
 from timeline.model import Event, Expression
 from timeline.pipeline import parse
-from timeline.timeml import GoldDocument, iter_tml, read_timeml
+from timeline.evaluation.timeml import GoldDocument, iter_tml, read_timeml
 
 #: gold relType of the event relative to the time -> our relations it is compatible with
 COMPATIBLE = {

@@ -52,7 +52,7 @@ CASES: dict[str, tuple[str, int]] = {
 
 #: patterns with a nested repetition that were read and found safe, with the reason
 REVIEWED: dict[str, str] = {
-    "timeline.timex3._DUR_RE": (
+    "timeline.values.timex3._DUR_RE": (
         "each repetition of (amount unit)+ ends with a unit letter, which the amount "
         "(digits, '.', X) cannot match: a string splits into repetitions one way only"
     ),
@@ -121,11 +121,11 @@ def all_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
         for attr, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 yield f"{mod.name}.{attr}", value
-    from timeline.tense import _cues
+    from timeline.tagging.tense import _cues
 
     for i, p in enumerate(_cues()):
         if isinstance(p, re.Pattern):
-            yield f"timeline.tense._cues()[{i}]", p
+            yield f"timeline.tagging.tense._cues()[{i}]", p
 
 
 def audit() -> tuple[int, list[str]]:

@@ -43,8 +43,8 @@ from pathlib import Path
 
 import timeline
 from timeline.anchor import to_anchor
-from timeline.evaluate import read_timeml
-from timeline.timeml import iter_tml
+from timeline.evaluation.score import read_timeml
+from timeline.evaluation.timeml import iter_tml
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = ROOT / ".." / "shared" / "corpora"

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import attrs
 
-from timeline.evaluate import score_document, total
+from timeline.evaluation.score import score_document, total
 from timeline.pipeline import parse
-from timeline.timeml import iter_tml, read_timeml
+from timeline.evaluation.timeml import iter_tml, read_timeml
 
 #: kinds that differ in notation or in a TimeBank habit the guidelines decide otherwise
 NOTATION = ("year with -XX", "week number unpadded", "decade with X", "bare date for a part of day", "week as WXX")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pendulum
 
-from timeline.bounds import value_range
+from timeline.values.bounds import value_range
 from timeline.model import Document, Event, Expression
 
 ANCHOR = pendulum.datetime(2024, 7, 28)

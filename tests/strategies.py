@@ -11,7 +11,7 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from timeline.bounds import ANCHOR_MOD_RULES, MOD_RULES, PART_OF_DAY_HOURS, SEASON_MONTHS
+from timeline.values.bounds import ANCHOR_MOD_RULES, MOD_RULES, PART_OF_DAY_HOURS, SEASON_MONTHS
 from timeline.model import RELATIONS, TIMEX_TYPES, Event, Expression
 
 #: characters XML 1.0 can carry, with the ones that need escaping made likely
@@ -585,7 +585,7 @@ _two = st.integers(1, 12).map(lambda n: f"{n:02d}")
 
 @st.composite
 def timex_values(draw: st.DrawFn) -> str:
-    """A TIMEX3 value of any shape the grammar allows (timeline.timex3's table)."""
+    """A TIMEX3 value of any shape the grammar allows (timeline.values.timex3's table)."""
     y = f"{draw(st.integers(1, 9999)):04d}"
     month = f"{draw(st.integers(1, 12)):02d}"
     day = f"{draw(st.integers(1, 28)):02d}"
@@ -765,7 +765,7 @@ absolute_sentences = absolute_forms().flatmap(_sentence_of)
 relative_sentences = relative_forms().flatmap(_sentence_of)
 
 
-# --- datetimes anywhere in the calendar, in any kind of zone (for timeline.dates) --------
+# --- datetimes anywhere in the calendar, in any kind of zone (for timeline.values.dates) --------
 
 #: zones pendulum gives anchors: UTC, fixed offsets on both sides (some not whole hours),
 #: and named zones with daylight saving time (Lord Howe moves by half an hour)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from strategies import CHAIN, anchors, cuts, date_values, moments, mods
 from timeline.anchor import to_anchor
-from timeline.bounds import (
+from timeline.values.bounds import (
     ANCHOR_MOD_RULES,
     MOD_RULES,
     anchored_range,

@@ -16,12 +16,12 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from timeline import extract_cli
+from timeline.cli import extract as extract_cli
 from timeline.anchor import to_anchor
-from timeline.bounds import value_range
+from timeline.values.bounds import value_range
 from timeline.cli import main
 from timeline.export import FORMATS
-from timeline.timeml import read_timeml
+from timeline.evaluation.timeml import read_timeml
 from timeline.model import Document, Event, Expression
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "us-japan-2plus2-talks.txt"
@@ -230,7 +230,7 @@ def test_timeml_output_of_many_inputs_needs_a_folder(tree: Path, capsys: pytest.
 
 def test_missing_tagger_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def no_tagger(*_a: object, **_k: object) -> Document:
-        raise ModuleNotFoundError("No module named 'timeline.tagger'", name="timeline.tagger")
+        raise ModuleNotFoundError("No module named 'timeline.tagging.tagger'", name="timeline.tagging.tagger")
 
     monkeypatch.setattr(extract_cli, "parse", no_tagger)
     f = write(tmp_path / "a.txt", "March.")
@@ -275,7 +275,7 @@ def test_help_shows_examples(argv: list[str], capsys: pytest.CaptureFixture[str]
 
 
 def test_real_tagger_on_the_seed(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("timeline.tagger", reason="the tagger is not on this branch yet")
+    pytest.importorskip("timeline.tagging.tagger", reason="the tagger is not on this branch yet")
     from timeline import pipeline
 
     monkeypatch.setattr(extract_cli, "parse", pipeline.parse)

@@ -1,4 +1,4 @@
-"""timeline.dask on a distributed LocalCluster: the same rows as a direct loop."""
+"""timeline.scale.dask on a distributed LocalCluster: the same rows as a direct loop."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ db = pytest.importorskip("dask.bag", reason="the dask extra is not installed")
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 import timeline  # noqa: E402
-import timeline.dask as tdask  # noqa: E402
+import timeline.scale.dask as tdask  # noqa: E402
 
 TEXTS = [
     "The ministers met on Monday and again two days later.",
@@ -62,7 +62,7 @@ def same(got: pd.DataFrame, want: pd.DataFrame) -> None:
 
 def test_dataframe_expressions_equal_a_direct_loop(client: distributed.Client) -> None:
     frame = tdask.expressions(dd.from_pandas(table(), npartitions=3))
-    assert list(frame.columns) == list(timeline.frame.EXPRESSION_COLUMNS)
+    assert list(frame.columns) == list(timeline.scale.frame.EXPRESSION_COLUMNS)
     got = client.compute(frame).result()
     assert len(got) >= 6
     same(got, direct())
@@ -93,7 +93,7 @@ def test_index_is_the_doc_id_without_an_id_column(client: distributed.Client) ->
 def test_events_frame_has_the_event_columns_even_when_empty(client: distributed.Client) -> None:
     frame = tdask.events(dd.from_pandas(table(), npartitions=2))
     got = client.compute(frame).result()
-    assert list(got.columns) == list(timeline.frame.EVENT_COLUMNS)
+    assert list(got.columns) == list(timeline.scale.frame.EVENT_COLUMNS)
     same(got, direct("events"))
 
 

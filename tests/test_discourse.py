@@ -6,9 +6,9 @@ import pendulum
 import pytest
 
 import timeline
-from timeline.discourse import Discourse
-from timeline.meaning import Meaning
-from timeline.resolve import resolve
+from timeline.tagging.discourse import Discourse
+from timeline.tagging.meaning import Meaning
+from timeline.tagging.resolve import resolve
 
 A = pendulum.datetime(2024, 7, 28)
 

@@ -13,7 +13,7 @@ from strategies import disjoint_expressions
 
 import timeline
 from timeline.cli import main
-from timeline.evaluate import (
+from timeline.evaluation.score import (
     Score,
     align,
     format_errors,
@@ -25,7 +25,7 @@ from timeline.evaluate import (
     write_timeml,
 )
 from timeline.model import Document, Expression
-from timeline.timeml import iter_tml
+from timeline.evaluation.timeml import iter_tml
 
 TBAQ = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "tbaq"
 needs_tbaq = pytest.mark.skipif(
@@ -335,12 +335,12 @@ def test_evaluate_without_a_tagger_says_so_in_one_line(
     gold_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def no_tagger(*_args: object, **_kwargs: object) -> Document:
-        raise ImportError("No module named 'timeline.tagger'")
+        raise ImportError("No module named 'timeline.tagging.tagger'")
 
     monkeypatch.setattr(timeline.pipeline, "parse", no_tagger)
     assert main(["evaluate", str(gold_dir)]) == 2
     err = capsys.readouterr().err
-    assert err == "timeline evaluate: error: the tagger is not available (No module named 'timeline.tagger')\n"
+    assert err == "timeline evaluate: error: the tagger is not available (No module named 'timeline.tagging.tagger')\n"
 
 
 @needs_tbaq

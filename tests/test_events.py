@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import anchors, date_values
-from timeline.bounds import value_range
+from timeline.values.bounds import value_range
 from timeline.events import build_events, event_range, find_events, lexicon, relation_of, sentences
 from timeline.model import Expression
-from timeline.order import relation
+from timeline.events.order import relation
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "us-japan-2plus2-talks.txt"
@@ -293,7 +293,7 @@ def test_seed_timeline_from_hand_built_expressions() -> None:
 
 
 def test_seed_timeline_through_parse() -> None:
-    pytest.importorskip("timeline.tagger")
+    pytest.importorskip("timeline.tagging.tagger")
     import timeline
 
     doc = timeline.parse(SEED.read_text("utf-8"), anchor="2024-07-28", source="seed")

@@ -11,7 +11,7 @@ import pytest
 
 import _export_docs as D
 from timeline.export import render
-from timeline.timeml import read_timeml
+from timeline.evaluation.timeml import read_timeml
 
 
 @pytest.mark.parametrize("name", sorted(D.ALL))

@@ -18,7 +18,7 @@ import strategies as S
 from timeline.export import EXTENSIONS, FORMATS, render
 from timeline.export.html import GRANULARITY_SHADES, WIDTH, ticks, to_html
 from timeline.model import Document, Event, Expression
-from timeline.order import ordered
+from timeline.events.order import ordered
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -381,7 +381,7 @@ def test_control_characters_and_lone_surrogates_do_not_break_the_page() -> None:
 
 
 def test_extract_cli_writes_an_html_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline import extract_cli
+    from timeline.cli import extract as extract_cli
     from timeline.cli import main
 
     monkeypatch.setattr(extract_cli, "parse", lambda text, anchor, domain, source: D.with_events())

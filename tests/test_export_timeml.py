@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import _export_docs as D
 from timeline.errors import TimelineError
 from timeline.export import render
-from timeline.timeml import read_timeml
+from timeline.evaluation.timeml import read_timeml
 from timeline.model import Document, Expression
 
 

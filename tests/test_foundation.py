@@ -8,9 +8,9 @@ import pendulum
 import pytest
 
 from timeline.anchor import to_anchor
-from timeline.bounds import value_range
+from timeline.values.bounds import value_range
 from timeline.errors import InvalidAnchorError, InvalidValueError
-from timeline.timex3 import format_value, is_value, parse_value
+from timeline.values.timex3 import format_value, is_value, parse_value
 
 VALUES = [
     "2024", "2024-07", "2024-07-28", "XXXX-03", "2024-XX-XX", "199", "19", "199X", "19XX",

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from strategies import anchors, date_values, events, relations
 import timeline
 from timeline import Document, Timeline, merge, relation
-from timeline.bounds import value_range
+from timeline.values.bounds import value_range
 from timeline.events import build_events, event_range
 from timeline.model import Event, Expression
-from timeline.order import ordered, position, sort_key, source_id
+from timeline.events.order import ordered, position, sort_key, source_id
 
 D = pendulum.datetime
 X = Expression("May", 0, 3, "DATE", "2024-05")

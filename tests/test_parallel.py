@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline.parallel import ItemError
+from timeline.scale.parallel import ItemError
 
 ANCHOR = "2024-07-28"
 SENTENCES = [
@@ -198,5 +198,5 @@ def test_an_unguarded_script_with_threads_fails_with_an_error_naming_the_fix(tmp
     assert done.returncode != 0
     # the dying workers write their own tracebacks to the same stderr, before or after the
     # parent's: look for the parent's error line wherever it is
-    errors = [line for line in done.stderr.splitlines() if line.startswith("timeline.parallel.WorkersFailedError")]
+    errors = [line for line in done.stderr.splitlines() if line.startswith("timeline.scale.parallel.WorkersFailedError")]
     assert errors and 'if __name__ == "__main__":' in errors[-1], done.stderr[-2000:]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.extract import candidates
+from timeline.tagging.extract import candidates
 from timeline.rules import RuleSet, ruleset
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-japan-2plus2-talks.txt"

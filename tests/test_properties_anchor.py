@@ -18,7 +18,7 @@ from strategies import (
 )
 
 import timeline
-from timeline.bounds import value_range
+from timeline.values.bounds import value_range
 from timeline.model import Expression
 
 

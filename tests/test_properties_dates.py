@@ -1,4 +1,4 @@
-"""``timeline.dates`` gives exactly what the pendulum call it stands for gives: the same wall
+"""``timeline.values.dates`` gives exactly what the pendulum call it stands for gives: the same wall
 time, zone object, fold and type, or an error of the same kind, anywhere in the calendar and
 in any zone."""
 
@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import calendar_datetimes, calendar_wall_times, calendar_zones
 
-from timeline import dates as D
+from timeline.values import dates as D
 
 START_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 #: the fractions ``bounds.MOD_RULES`` scales periods by

@@ -17,8 +17,8 @@ from timeline.export import render
 from timeline.export._common import entries
 from timeline.export.jsonio import from_json, to_json
 from timeline.model import Document
-from timeline.order import merge, ordered, relation
-from timeline.timeml import read_timeml
+from timeline.events.order import merge, ordered, relation
+from timeline.evaluation.timeml import read_timeml
 
 #: characters XML 1.0 cannot carry (the TimeML writer turns each into U+FFFD)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

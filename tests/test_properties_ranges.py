@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from strategies import absolute_sentences, aware_anchors, dated_values, fragment_text, midnight_anchors, relative_sentences
 
 import timeline
-from timeline.bounds import ANCHOR_MOD_RULES, MOD_RULES, value_range
+from timeline.values.bounds import ANCHOR_MOD_RULES, MOD_RULES, value_range
 
 NARROWING = ("START", "MID", "END")
 

@@ -44,10 +44,10 @@ from strategies import (
 )
 
 import timeline
-from timeline.tagger import GOVERNING_CUE
-from timeline.tense import cue
+from timeline.tagging.tagger import GOVERNING_CUE
+from timeline.tagging.tense import cue
 from timeline.model import Expression
-from timeline.resolve import FUTURE_OVERRULE_RATIO, TENSE_OVERRULE_RATIO
+from timeline.tagging.resolve import FUTURE_OVERRULE_RATIO, TENSE_OVERRULE_RATIO
 
 
 def only_expression(e: Embedded, anchor: object) -> Expression:

@@ -22,10 +22,10 @@ from strategies import (
 )
 
 import timeline
-from timeline import tense
-from timeline import extract, rank
-from timeline.extract import _next_key, _scan, candidates
-from timeline.rank import _choose, choose
+from timeline.tagging import tense
+from timeline.tagging import extract, rank
+from timeline.tagging.extract import _next_key, _scan, candidates
+from timeline.tagging.rank import _choose, choose
 from timeline.model import DOMAINS, Document
 from timeline.rules import ruleset
 

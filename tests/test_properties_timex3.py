@@ -10,7 +10,7 @@ from strategies import absolute_sentences, any_text, fragment_text, midnight_anc
 
 import timeline
 from timeline.errors import InvalidValueError
-from timeline.timex3 import (
+from timeline.values.timex3 import (
     _DATE_RE,
     _DUR_RE,
     Duration,

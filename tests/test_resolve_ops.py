@@ -6,9 +6,9 @@ import pendulum
 import pytest
 
 import timeline
-from timeline.meaning import Meaning
-from timeline.resolve import Context, resolve
-from timeline.timex3 import UNITS, granularity
+from timeline.tagging.meaning import Meaning
+from timeline.tagging.resolve import Context, resolve
+from timeline.values.timex3 import UNITS, granularity
 
 A = pendulum.datetime(2024, 7, 28)  # a Sunday
 
@@ -53,7 +53,7 @@ def test_a_season_value_is_a_season_not_a_month() -> None:
 
 
 def test_every_feast_of_another_calendar_in_the_lexicon_is_known() -> None:
-    from timeline.calendars import FEASTS, movable
+    from timeline.tagging.calendars import FEASTS, movable
     from timeline.lexicon import load
 
     specs = {v.partition("/")[0] for v in load("en")["holiday"].entries.values() if str(v).startswith("CAL:")}

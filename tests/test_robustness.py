@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline.cli import main as cli_main
 from timeline.errors import InvalidAnchorError
-from timeline.timex3 import is_value
+from timeline.values.timex3 import is_value
 
 ROOT = Path(__file__).resolve().parent.parent
 ANCHOR = "2024-07-28"

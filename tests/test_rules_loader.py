@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from timeline.lexicon import load
-from timeline.meaning import GROUPS
-from timeline.resolve import OPERATIONS
+from timeline.tagging.meaning import GROUPS
+from timeline.tagging.resolve import OPERATIONS
 from timeline.rules import load_rule_file, ruleset
 
 GOOD = '''

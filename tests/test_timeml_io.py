@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from strategies import text_with_expressions
 
 from timeline.errors import InputFileError, TimeMLError, UnknownOptionError
-from timeline.evaluate import read_timeml, write_timeml
+from timeline.evaluation.score import read_timeml, write_timeml
 from timeline.model import Document, Expression
-from timeline.timeml import GoldDocument, iter_tml, render_timeml
+from timeline.evaluation.timeml import GoldDocument, iter_tml, render_timeml
 
 TBAQ = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "tbaq"
 needs_tbaq = pytest.mark.skipif(

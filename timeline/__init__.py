@@ -14,9 +14,9 @@ from .errors import (
     UnknownOptionError,
 )
 from .model import DOMAINS, RELATIONS, TIMEX_TYPES, Document, Event, Expression
-from .frame import to_frame
-from .order import Timeline, merge, relation
-from .parallel import parse_many
+from .scale.frame import to_frame
+from .events.order import Timeline, merge, relation
+from .scale.parallel import parse_many
 from .pipeline import parse
 
 __all__ = [

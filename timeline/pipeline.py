@@ -25,7 +25,7 @@ def parse(text: str, anchor: object, domain: str = "news", source: str | None = 
         raise UnknownOptionError("domain", domain, DOMAINS)
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    from .tagger import tag  # the tagger loads its rules and lexicons on first use
+    from .tagging.tagger import tag  # the tagger loads its rules and lexicons on first use
 
     a = to_anchor(anchor)
     expressions = tag(text, a, domain)

@@ -5,8 +5,8 @@ anchored duration, with a range); bare durations and sets are attributes, not ev
 Its text is the clause that holds the expression with its verb (``clauses``); the cue
 before the expression gives the relation (``relations``); the word lists live in
 ``lexicon/en/events.toml`` (``words``). ``find`` makes the events in text order;
-``build_events`` de-duplicates them (``timeline.dedupe``) and orders them
-(``timeline.order``). See docs/events.md.
+``build_events`` de-duplicates them (``timeline.events.dedupe``) and orders them
+(``timeline.events.order``). See docs/events.md.
 
 >>> import pendulum
 >>> from timeline.model import Expression
@@ -22,9 +22,9 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
-from ..dedupe import deduplicate
+from .dedupe import deduplicate
 from ..model import Event, Expression
-from ..order import ordered
+from .order import ordered
 from ..sentences import sentences
 from .find import find, find_events
 from .relations import event_range, expression_range, relation_of

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..bounds import Range
-from ..timex3 import year_of
+from ..values.bounds import Range
+from ..values.timex3 import year_of
 from ..model import Event, Expression
 from ..sentences import is_complete, sentences, trim
 from .clauses import segments, trigger

@@ -12,7 +12,7 @@ import datetime as _dt
 import functools
 import re
 
-from ..bounds import Range, value_range
+from ..values.bounds import Range, value_range
 from ..model import RELATIONS, Expression
 from .words import lexicon, negation_reach, phrase, tokens
 

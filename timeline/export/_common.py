@@ -39,7 +39,7 @@ from ..anchor import has_time
 from ..errors import InvalidValueError
 from ..lexicon import load
 from ..model import Document, Event, Expression
-from ..timex3 import parse_value
+from ..values.timex3 import parse_value
 
 __all__ = [
     "Entry",

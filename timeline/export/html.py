@@ -39,7 +39,7 @@ import pendulum
 
 from ..anchor import has_time
 from ..model import Document
-from ..order import sort_key
+from ..events.order import sort_key
 from ._common import Entry, display_range, entries, granularity, in_zone, is_time_value, shorten, when_words
 
 __all__ = ["to_html", "ticks", "GRANULARITY_SHADES"]

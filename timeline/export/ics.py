@@ -42,7 +42,7 @@ import pendulum
 from .. import __version__
 from ..errors import InvalidValueError
 from ..model import Document
-from ..timex3 import parse_value
+from ..values.timex3 import parse_value
 from ._common import (
     Entry,
     Omission,

@@ -1,16 +1,16 @@
 """TimeML 1.2.1 out: the DCT plus a TIMEX3 tag per expression in TEXT.
 
-The markup comes from ``timeline.timeml.render_timeml`` (the one TimeML writer, also the
+The markup comes from ``timeline.evaluation.timeml.render_timeml`` (the one TimeML writer, also the
 evaluator's) with ``on_error="replace"``: the text is kept exactly (``&``, ``<``, ``>``
 escaped, carriage returns written as ``&#13;``) so any XML parser gives back the same
 characters and offsets; characters XML 1.0 cannot carry at all (NUL and other C0
 controls) become U+FFFD, one for one, so offsets still hold; expressions that overlap an
 earlier one cannot be nested in TimeML and are left out (``render`` says how many).
-``timeline.timeml.read_timeml`` reads it back.
+``timeline.evaluation.timeml.read_timeml`` reads it back.
 
 >>> import pendulum
 >>> from timeline.model import Document, Expression
->>> from timeline.timeml import read_timeml
+>>> from timeline.evaluation.timeml import read_timeml
 >>> doc = Document("Prices rose <5% in March.", anchor=pendulum.datetime(2024, 7, 28),
 ...                expressions=[Expression("March", 19, 24, "DATE", "2024-03")], source="a.txt")
 >>> out = to_timeml(doc)
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from ..errors import TimelineError
 from ..model import Document
-from ..timeml import docid_for, render_timeml
+from ..evaluation.timeml import docid_for, render_timeml
 
 __all__ = ["render", "to_timeml", "docid_for"]
 

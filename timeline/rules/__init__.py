@@ -214,8 +214,8 @@ def load_rule_file(
     ...
     ValueError: rules x.toml [r]: op must be one of point, nearest, relative, shift, anaphor, deictic, duration, every, reference, between, each; got 'pint'
     """
-    from ..meaning import FIELDS, GROUPS
-    from ..resolve import OPERATIONS
+    from ..tagging.meaning import FIELDS, GROUPS
+    from ..tagging.resolve import OPERATIONS
 
     names = set() if names is None else names
     data = tomllib.loads(text)

@@ -18,8 +18,8 @@ from collections.abc import Callable, Hashable, Sequence
 
 import attrs
 
-from .model import Event
-from .sentences import is_complete
+from ..model import Event
+from ..sentences import is_complete
 
 __all__ = ["JACCARD", "MIN_PREFIX", "FUZZY_LIMIT", "normalize", "same_event", "deduplicate"]
 

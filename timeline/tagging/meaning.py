@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from .lexicon import Lexicon
+from ..lexicon import Lexicon
 
 __all__ = ["Meaning", "interpret", "complete_range", "GROUPS", "FIELDS", "IGNORED_GROUPS"]
 

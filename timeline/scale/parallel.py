@@ -14,7 +14,7 @@ names its position, after the documents of every item before it have been yielde
 >>> list(parse_many([("On Monday.", "2024-07-28"), ("Hi.", "not a date")]))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-timeline.parallel.ItemError: items[1]: invalid anchor 'not a date': ...
+timeline.scale.parallel.ItemError: items[1]: invalid anchor 'not a date': ...
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from typing import Any
 
 import attrs
 
-from .anchor import to_anchor
-from .errors import TimelineError, UnknownOptionError
-from .model import DOMAINS, Document
-from .pipeline import parse
+from ..anchor import to_anchor
+from ..errors import TimelineError, UnknownOptionError
+from ..model import DOMAINS, Document
+from ..pipeline import parse
 
 __all__ = ["parse_many", "ItemError", "WorkersFailedError", "DEFAULT_BATCH_SIZE", "start_method"]
 

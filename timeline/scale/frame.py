@@ -20,8 +20,8 @@ import datetime as _dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import UnknownOptionError
-from .model import Document
+from ..errors import UnknownOptionError
+from ..model import Document
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,5 +1,5 @@
 """Scale out on Dask: a bag or DataFrame of texts + anchors -> a Dask DataFrame of
-expressions or events, one row each (the columns of ``timeline.frame``).
+expressions or events, one row each (the columns of ``timeline.scale.frame``).
 
 An optional extra: ``pip install 'timeline[dask]'``. Input DataFrames have the columns
 ``text`` and ``anchor`` and may have ``domain``, ``source`` and ``id``; bags hold mappings

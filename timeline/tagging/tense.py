@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .lexicon import load
-from .sentences import sentence_span
+from ..lexicon import load
+from ..sentences import sentence_span
 
 __all__ = ["direction", "sentence_bounds", "SENTENCE_REACH"]
 

@@ -8,8 +8,8 @@ reference time; in news a date that opens its sentence ("In 1998, ...") sets the
 the partial dates after it in that sentence.
 
 >>> import pendulum
->>> from timeline.meaning import Meaning
->>> from timeline.resolve import resolve
+>>> from timeline.tagging.meaning import Meaning
+>>> from timeline.tagging.resolve import resolve
 >>> text = "The war began in 1954. In November, the city fell."
 >>> d = Discourse(text, pendulum.datetime(2024, 7, 28), "narrative")
 >>> m = Meaning("DATE", op="point", year=1954)
@@ -28,7 +28,7 @@ import re
 
 import pendulum
 
-from .lexicon import load
+from ..lexicon import load
 from .meaning import Meaning
 from .resolve import COARSENESS, Context, Resolved, unit_of
 from .tense import cue as sentence_cue

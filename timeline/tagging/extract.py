@@ -25,8 +25,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from .rules import SPLIT_OPS, Rule, RuleSet, token_groups
-from .rules.keys import DIGIT, Starts
+from ..rules import SPLIT_OPS, Rule, RuleSet, token_groups
+from ..rules.keys import DIGIT, Starts
 
 __all__ = ["Candidate", "candidates", "WINDOW", "BLOCK"]
 

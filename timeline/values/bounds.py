@@ -30,8 +30,8 @@ from fractions import Fraction
 import pendulum
 
 from . import dates as D
-from .anchor import has_time
-from .errors import InvalidValueError, UnknownOptionError
+from ..anchor import has_time
+from ..errors import InvalidValueError, UnknownOptionError
 from .timex3 import TimexValue, parse_value
 
 __all__ = [

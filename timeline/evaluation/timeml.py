@@ -30,9 +30,9 @@ from typing import Union
 
 import attrs
 
-from .anchor import has_time
-from .errors import InputFileError, TimeMLError, UnknownOptionError
-from .model import TIMEX_TYPES, Document, Expression
+from ..anchor import has_time
+from ..errors import InputFileError, TimeMLError, UnknownOptionError
+from ..model import TIMEX_TYPES, Document, Expression
 
 __all__ = [
     "GoldEvent",

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from .errors import TimelineError
+from ..errors import TimelineError
 
 __all__ = ["main", "build_parser"]
 

@@ -14,11 +14,11 @@ import pendulum
 from .extract import candidates
 from .extract import Candidate
 from .meaning import Meaning, complete_range, interpret
-from .model import Expression
+from ..model import Expression
 from .rank import choose
 from .discourse import Discourse
 from .resolve import resolve
-from .rules import SPLIT_OPS, RuleSet, ruleset
+from ..rules import SPLIT_OPS, RuleSet, ruleset
 from .tense import cue, sentence_bounds
 
 __all__ = ["tag", "rules_for"]

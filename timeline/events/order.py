@@ -29,8 +29,8 @@ from typing import Any
 import attrs
 
 from .dedupe import deduplicate
-from .model import Document, Event
-from .timex3 import year_of
+from ..model import Document, Event
+from ..values.timex3 import year_of
 
 __all__ = ["TIME_RELATIONS", "position", "sort_key", "ordered", "relation", "source_id", "Timeline", "merge"]
 

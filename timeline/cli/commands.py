@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from . import evaluate, extract_cli
+from . import evaluate, extract
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
-REGISTRARS.append(extract_cli.register)
+REGISTRARS.append(extract.register)
 REGISTRARS.append(evaluate.register)

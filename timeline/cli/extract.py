@@ -21,12 +21,12 @@ from pathlib import Path
 
 import attrs
 
-from .anchor import to_anchor
-from .errors import InputFileError, TimelineError, UnknownOptionError
-from .export import EXTENSIONS, FORMATS, Omission, check_format, render
-from .model import DOMAINS, Document
-from .pipeline import parse  # tests replace this reference with a stub
-from .timeml import read_timeml
+from ..anchor import to_anchor
+from ..errors import InputFileError, TimelineError, UnknownOptionError
+from ..export import EXTENSIONS, FORMATS, Omission, check_format, render
+from ..model import DOMAINS, Document
+from ..pipeline import parse  # tests replace this reference with a stub
+from ..evaluation.timeml import read_timeml
 
 __all__ = ["register", "run", "Input", "collect_inputs", "read_input"]
 

@@ -32,7 +32,7 @@ from typing import Literal
 
 import attrs
 
-from .errors import InvalidValueError
+from ..errors import InvalidValueError
 
 __all__ = [
     "REFS",

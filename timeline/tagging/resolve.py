@@ -21,11 +21,11 @@ from collections.abc import Callable
 import attrs
 import pendulum
 
-from . import dates as D
-from .bounds import SEASON_MONTHS, value_range
+from ..values import dates as D
+from ..values.bounds import SEASON_MONTHS, value_range
 from .calendars import movable
 from .meaning import WEEKDAY_CODES, Meaning
-from .timex3 import BC_STANDIN, UNITS, bc_value, granularity
+from ..values.timex3 import BC_STANDIN, UNITS, bc_value, granularity
 
 __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 

@@ -1,0 +1,1 @@
+"""The tagging stage: text -> expressions (extract, rank, interpret, direction, discourse, resolve)."""

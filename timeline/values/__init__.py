@@ -1,0 +1,1 @@
+"""TIMEX3 values: the grammar and its units (timex3), uncertainty ranges (bounds), calendar arithmetic (dates)."""
