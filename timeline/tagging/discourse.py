@@ -122,7 +122,7 @@ class Discourse:
             governing_cue=governs,
         )
 
-    def _aside(self, start: int, end: int) -> bool:
+    def _aside(self, start: int, end: int, tense: int | None = None, ahead: bool = True) -> bool:
         """In a narrative, a date the sentence only looks ahead to ("a campaign planned for
         1976"), that ends a span ("lasted until the fall of Budapest in February 1945"), that
         names a thing ("the August 1792 uprising") or stands in parentheses ("(1790)") is no
@@ -135,11 +135,16 @@ class Discourse:
         s = max(sentence_bounds(text, start, end)[0], start - ASIDE_REACH)
         if _end_cue().search(text, s, start):
             return True
+        if not ahead:
+            return False  # only a date ahead of the story can be a plan
+        if tense is not None:
+            return tense > 0
         found = sentence_cue(self.text, start, end)
         return found is not None and found[0] > 0
 
-    def update(self, m: Meaning, r: Resolved | None, start: int, end: int) -> None:
-        """What ``m`` at ``text[start:end]`` resolved to moves the reference time, if it should."""
+    def update(self, m: Meaning, r: Resolved | None, start: int, end: int, tense: int | None = None) -> None:
+        """What ``m`` at ``text[start:end]`` resolved to moves the reference time, if it should
+        (``tense``: the sentence's cue when the caller has read it)."""
         if r is None:
             return
         if _MONTHS_PERIOD.fullmatch(r.value):
@@ -152,13 +157,14 @@ class Discourse:
             and COARSENESS.get(unit_of(r.value), 3) > COARSENESS.get(self.reference_unit, 3)
         )
         earliest = r.earliest if r.earliest is not None else r.standin  # a year BC: its stand-in
-        if self.domain == "narrative" and self._aside(start, end):
+        if not (_sets_reference(m, r.value, self.domain) and earliest is not None and refines):
             return
-        if _sets_reference(m, r.value, self.domain) and earliest is not None and refines:
-            self.reference, self.reference_unit = pendulum.instance(earliest), unit_of(r.value)
-            self.reference_bc = r.standin is not None
-            self.reference_at = start
-            if self.reference_unit == "Q" and self.reference <= self.anchor:
-                self.last_quarter = self.reference  # a quarter reported on has begun; a forecast's has not
-            if r.explicit and (_opens_sentence(self.text, start, end) or is_modifier(self.text, start, end)):
-                self.explicit_at = start
+        if self.domain == "narrative" and self._aside(start, end, tense, ahead=earliest > self.reference):
+            return
+        self.reference, self.reference_unit = pendulum.instance(earliest), unit_of(r.value)
+        self.reference_bc = r.standin is not None
+        self.reference_at = start
+        if self.reference_unit == "Q" and self.reference <= self.anchor:
+            self.last_quarter = self.reference  # a quarter reported on has begun; a forecast's has not
+        if r.explicit and (_opens_sentence(self.text, start, end) or is_modifier(self.text, start, end)):
+            self.explicit_at = start

@@ -97,7 +97,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
             if m.in_future and d == 1 and _looks_back(text, c.start, rules):
                 d = None
         r = resolve(m, discourse.context_for(m, start, end, d, tense, governs))
-        discourse.update(m, r, start, end)
+        discourse.update(m, r, start, end, tense)
         if r is None:
             continue
         if role == "end" and opened is not None and opened[0] is c:  # both ends resolved: link them
