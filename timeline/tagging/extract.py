@@ -26,7 +26,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..rules import SPLIT_OPS, Rule, RuleSet, token_groups
-from ..rules.keys import DIGIT, Starts
+from ..rules.keys import DIGIT, Seconds, Starts
 
 __all__ = ["Candidate", "candidates", "WINDOW", "BLOCK"]
 
@@ -297,10 +297,8 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
                         nxt = nexts.get(at, _UNSEEN)
                         if nxt is _UNSEEN:
                             nxt = nexts[at] = _next_key(text, at)  # not a token: "$", "("
-                        if nxt is not None:
-                            allowed = second.get(nxt[0])
-                            if allowed is not None and nxt[1] not in allowed and nxt[2] <= hi:
-                                continue
+                        if _stops(second, nxt, hi):
+                            continue
                     if (hit := match(text, at, hi)) is not None:
                         found.append((at, r, _candidate(hit, rule)))
                         after = hit.end()  # never the match's start: rules match no empty text
@@ -313,6 +311,15 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
         found.sort(key=_order)
         for _, _, c in found:
             yield c
+
+
+def _stops(second: Seconds, nxt: tuple[str, str, int] | None, hi: int) -> bool:
+    """The rule cannot go on with the token after the first (``nxt``: its key, its text's
+    key and its end), unless the window's end cuts that token."""
+    if nxt is None:
+        return False
+    allowed = second.get(nxt[0])
+    return allowed is not None and nxt[1] not in allowed and nxt[2] <= hi
 
 
 def _one_window(
@@ -346,10 +353,8 @@ def _one_window(
             if second:
                 if nxt is _UNSEEN:
                     nxt = nexts[at] = _next_key(text, at)  # not a token: "$", "("
-                if nxt is not None:
-                    allowed = second.get(nxt[0])
-                    if allowed is not None and nxt[1] not in allowed and nxt[2] <= hi:
-                        continue
+                if _stops(second, nxt, hi):
+                    continue
             if (hit := rule.regex.match(text, at, hi)) is not None:
                 found.append((at, r, _candidate(hit, rule)))
                 after[r] = hit.end()
