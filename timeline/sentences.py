@@ -11,12 +11,13 @@ expression). Abbreviations live in ``lexicon/en/events.toml`` (``event_abbreviat
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from .lexicon import load
 
-__all__ = ["REACH", "abbreviations", "sentences", "sentence_span", "trim", "is_complete"]
+__all__ = ["REACH", "abbreviations", "sentences", "whole_text_sentences", "sentence_span", "trim", "is_complete"]
 
 #: how far ``sentence_span`` looks on each side of the span for the sentence's ends
 REACH = 600
@@ -164,14 +165,30 @@ def sentence_span(
     if hi < len(text):
         space = text.rfind(" ", end, hi)
         hi = space if space >= 0 else hi
-    touched = [
-        (lo + s, lo + e)
-        for s, e in sentences(text[lo:hi], informal)
-        if lo + s < max(end, start + 1) and lo + e > start
-    ]
+    spans, starts = _split(text, informal)
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    touched = []
+    for s, e in spans[i:]:
+        if s >= max(end, start + 1):
+            break
+        if e > start:
+            touched.append((max(s, lo), min(e, hi)))
     if not touched:
         return start, end
     return touched[0][0], touched[-1][1]
+
+
+def whole_text_sentences(text: str, informal: bool = False) -> tuple[tuple[int, int], ...]:
+    """``sentences(text)``, split once for the tagger and the events of one document."""
+    return _split(text, informal)[0]
+
+
+@functools.lru_cache(maxsize=4)
+def _split(text: str, informal: bool) -> tuple[tuple[tuple[int, int], ...], list[int]]:
+    """The sentences of a whole text, split once and kept for the few texts being read
+    (``sentence_span`` is asked about every expression of a document)."""
+    spans = sentences(text, informal)
+    return spans, [s for s, _ in spans]
 
 
 def is_complete(sentence: str) -> bool:

@@ -13,7 +13,7 @@ import attrs
 from ..values.bounds import Range
 from ..values.timex3 import year_of
 from ..model import Event, Expression
-from ..sentences import is_complete, sentences, trim
+from ..sentences import is_complete, trim, whole_text_sentences
 from .clauses import segments, trigger
 from .relations import event_range, expression_range, relation_of
 from .words import lexicon
@@ -105,7 +105,7 @@ def find(
     out: list[Found] = []
     sources = (source,) if source else ()
     first = 0  # sentences and expressions are both in text order: walk them together
-    for s0, e0 in sentences(text):
+    for s0, e0 in whole_text_sentences(text):
         while first < len(dated) and dated[first][0].start < s0:
             first += 1
         last = first
