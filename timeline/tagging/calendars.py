@@ -81,7 +81,9 @@ def movable(calendar: str, feast: str, year: int) -> _dt.date | None:
     cls, methods = FEASTS[calendar]
     try:
         found = getattr(_calendar(cls), methods[feast])(year)
-    except (KeyError, ValueError, OverflowError):
+    except (KeyError, ValueError, OverflowError, AttributeError, ImportError):
+        # no such year in the tables, or a holidays release without this calendar (its
+        # classes are not public API): no date, never an exception from text
         return None
     days = sorted(d for d in _dates(found) if d.year == year)
     return days[0] if days else None
