@@ -102,6 +102,9 @@ def deduplicate(
     rank = prefer or (lambda _e: ())
     out = []
     for group in groups.values():
+        if len(group) == 1:  # most events are alone: nothing to choose or merge
+            out.append(group[0])
+            continue
         group = sorted(group, key=_tiebreak)
         best = max(
             group,

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..rules import SPLIT_OPS, Rule, RuleSet, token_groups
-from ..rules.keys import DIGIT, Seconds, Starts
+from ..rules.keys import DIGIT, Starts
 
 __all__ = ["Candidate", "candidates", "WINDOW", "BLOCK"]
 
@@ -297,7 +297,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
                         nxt = nexts.get(at, _UNSEEN)
                         if nxt is _UNSEEN:
                             nxt = nexts[at] = _next_key(text, at)  # not a token: "$", "("
-                        if _stops(second, nxt, hi):
+                        if nxt is not None and (ok := second.get(nxt[0])) is not None and nxt[1] not in ok and nxt[2] <= hi:
                             continue
                     if (hit := match(text, at, hi)) is not None:
                         found.append((at, r, _candidate(hit, rule)))
@@ -311,15 +311,6 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
         found.sort(key=_order)
         for _, _, c in found:
             yield c
-
-
-def _stops(second: Seconds, nxt: tuple[str, str, int] | None, hi: int) -> bool:
-    """The rule cannot go on with the token after the first (``nxt``: its key, its text's
-    key and its end), unless the window's end cuts that token."""
-    if nxt is None:
-        return False
-    allowed = second.get(nxt[0])
-    return allowed is not None and nxt[1] not in allowed and nxt[2] <= hi
 
 
 def _one_window(
@@ -353,8 +344,8 @@ def _one_window(
             if second:
                 if nxt is _UNSEEN:
                     nxt = nexts[at] = _next_key(text, at)  # not a token: "$", "("
-                if _stops(second, nxt, hi):
-                    continue
+                if nxt is not None and (ok := second.get(nxt[0])) is not None and nxt[1] not in ok and nxt[2] <= hi:
+                    continue  # the rule cannot go on with the next token (inline: the hot loop)
             if (hit := rule.regex.match(text, at, hi)) is not None:
                 found.append((at, r, _candidate(hit, rule)))
                 after[r] = hit.end()
