@@ -69,6 +69,8 @@ def _readings(c: Candidate, rules: RuleSet) -> list[tuple[int, int, Meaning, str
     if c.rule.op not in SPLIT_OPS or c.spans is None or "range_start" not in c.spans or "range_end" not in c.spans:
         return [(c.start, c.end, interpret(c.rule.type, c.rule.fixed, c.groups, lex, c.rule.op), None)]
     ends = c.spans["range_start"], c.spans["range_end"]
+    if any(e[0] >= e[1] for e in ends):  # an end matched nothing: read the match as a whole
+        return [(c.start, c.end, interpret(c.rule.type, c.rule.fixed, c.groups, lex, "point"), None)]
     shared = {k: c.groups[k] for k, sp in c.spans.items() if not any(_within(sp, e) for e in ends)}
     shared.pop("range_start", None), shared.pop("range_end", None)
     parts = [
