@@ -15,9 +15,10 @@ from .extract import candidates
 from .extract import Candidate
 from .meaning import Meaning, complete_range, interpret
 from ..model import Expression
+from ..values.timex3 import granularity
 from .rank import choose
 from .discourse import Discourse
-from .resolve import resolve
+from .resolve import Context, resolve
 from ..rules import SPLIT_OPS, RuleSet, ruleset
 from .tense import cue, sentence_bounds
 
@@ -83,6 +84,17 @@ def _readings(c: Candidate, rules: RuleSet) -> list[tuple[int, int, Meaning, str
     return [(ends[0][0], ends[0][1], first, "start"), (ends[1][0], ends[1][1], last, "end")]
 
 
+def _after_start(m: Meaning, ctx: Context, first: Expression) -> tuple[Meaning, Context]:
+    """The end of a range that names no year is the first such time after its start
+    ("Monday to Friday", "from November to February"), counted from the start's value."""
+    if first.earliest is None or m.year is not None or m.year2 is not None or m.ref or m.type not in ("DATE", "TIME"):
+        return m, ctx
+    start = pendulum.instance(first.earliest)
+    return attrs.evolve(m, anaphoric=True, direction=1), attrs.evolve(
+        ctx, reference=start, reference_unit=granularity(first.value), direction=1
+    )
+
+
 def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Expression, ...]:
     """Every temporal expression of ``text``, resolved against ``anchor``: extract, rank,
     interpret, direction, then resolve in the discourse's context."""
@@ -98,7 +110,10 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
             governs = found is not None and found[1] <= GOVERNING_CUE
             if m.in_future and d == 1 and _looks_back(text, c.start, rules):
                 d = None
-        r = resolve(m, discourse.context_for(m, start, end, d, tense, governs))
+        ctx = discourse.context_for(m, start, end, d, tense, governs)
+        if role == "end" and opened is not None and opened[0] is c:
+            m, ctx = _after_start(m, ctx, out[opened[1]])
+        r = resolve(m, ctx)
         discourse.update(m, r, start, end, tense)
         if r is None:
             continue
