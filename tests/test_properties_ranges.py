@@ -83,3 +83,37 @@ def test_the_period_a_tagged_value_names_lies_within_its_range_unless_a_mod_narr
             assert s <= x.earliest < x.latest <= e, x
         else:
             assert _le(x.earliest, s) and _le(e, x.latest), x
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+@st.composite
+def written_ranges(draw: st.DrawFn) -> str:
+    """A range as news, history and sport write it: years, days of a month, months."""
+    y = draw(st.integers(1801, 2090))
+    k = draw(st.integers(1, 9))
+    month = draw(st.sampled_from(MONTH_NAMES))
+    d1 = draw(st.integers(1, 20))
+    d2 = draw(st.integers(d1 + 1, 28))
+    m1, m2 = sorted(draw(st.lists(st.sampled_from(MONTH_NAMES), min_size=2, max_size=2, unique=True)), key=MONTH_NAMES.index)
+    return draw(st.sampled_from([
+        f"from {y} to {y + k}",
+        f"{y}-{(y + k) % 100:02d}",
+        f"between {y} and {y + k}",
+        f"{d1}-{d2} {month} {y}",
+        f"from {d1} to {d2} {month}",
+        f"between {m1} and {m2} {y}",
+        f"from {m1} to {m2}",
+    ]))
+
+
+@given(written_ranges(), midnight_anchors)
+def test_a_range_is_two_linked_expressions_and_its_end_is_not_before_its_start(phrase: str, anchor: pendulum.DateTime) -> None:
+    doc = timeline.parse(f"The works ran {phrase}, the council said.", anchor=anchor)
+    ends = [x for x in doc.expressions if x.range_role is not None]
+    assert [x.range_role for x in ends] == ["start", "end"], (phrase, doc.expressions)
+    first, last = ends
+    assert first.range_other == last.start and last.range_other == first.start
+    assert first.earliest is not None and last.earliest is not None and first.earliest <= last.earliest, (phrase, ends)
