@@ -25,7 +25,7 @@ from ..values import dates as D
 from ..values.bounds import SEASON_MONTHS, value_range
 from .calendars import movable
 from .meaning import WEEKDAY_CODES, Meaning
-from ..values.timex3 import BC_STANDIN, UNITS, bc_value, granularity
+from ..values.timex3 import BC_STANDIN, UNITS, bc_value, format_value, granularity, value_at
 
 __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 
@@ -172,31 +172,8 @@ def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
 
 
 def fmt(t: _dt.datetime, unit: str) -> str:
-    """``t`` as a TIMEX3 value at the granularity of ``unit``."""
-    match unit:
-        case "CE":
-            return f"{t.year // 100:02d}"
-        case "DE":
-            return f"{t.year // 10:03d}"
-        case "Y":
-            return f"{t.year:04d}"
-        case "HALF":
-            return f"{t.year:04d}-H{1 if t.month <= 6 else 2}"
-        case "Q":
-            return f"{t.year:04d}-Q{(t.month - 1) // 3 + 1}"
-        case "M":
-            return f"{t.year:04d}-{t.month:02d}"
-        case "W" | "FN":
-            y, w, _ = t.isocalendar()
-            return f"{y:04d}-W{w:02d}"
-        case "WE":
-            y, w, _ = t.isocalendar()
-            return f"{y:04d}-W{w:02d}-WE"
-        case "H":
-            return f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}"
-        case "MIN" | "S":
-            return f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}"
-    return f"{t.year:04d}-{t.month:02d}-{t.day:02d}"
+    """``t`` as a TIMEX3 value at the granularity of ``unit`` (``timex3.value_at``)."""
+    return format_value(value_at(t, unit))
 
 
 def nearest(

@@ -26,6 +26,7 @@ False
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from typing import Literal
@@ -51,6 +52,7 @@ __all__ = [
     "granularity",
     "bc_value",
     "year_of",
+    "value_at",
     "BC_STANDIN",
 ]
 
@@ -344,3 +346,35 @@ def year_of(value: str) -> int | None:
         return None
     y = int(v.year.ljust(4, "0"))
     return 1 - y if v.bc else y
+
+
+def value_at(t: datetime.datetime, unit: str) -> TimexValue:
+    """The value naming the ``unit`` (a code of ``UNITS``, or ``WE`` for its weekend) that
+    holds ``t``: the one place a point in time becomes a TIMEX3 value.
+
+    >>> import datetime
+    >>> t = datetime.datetime(2024, 7, 28, 10, 30)
+    >>> [format_value(value_at(t, u)) for u in ("CE", "DE", "Y", "HALF", "Q", "M", "W", "WE", "D", "H", "MIN")]
+    ['20', '202', '2024', '2024-H2', '2024-Q3', '2024-07', '2024-W30', '2024-W30-WE', '2024-07-28', '2024-07-28T10', '2024-07-28T10:30']
+    """
+    y = f"{t.year:04d}"
+    match unit:
+        case "CE":
+            return TimexValue(kind="date", year=f"{t.year // 100:02d}")
+        case "DE":
+            return TimexValue(kind="date", year=f"{t.year // 10:03d}")
+        case "Y":
+            return TimexValue(kind="date", year=y)
+        case "HALF":
+            return TimexValue(kind="date", year=y, half="1" if t.month <= 6 else "2")
+        case "Q":
+            return TimexValue(kind="date", year=y, quarter=str((t.month - 1) // 3 + 1))
+        case "M":
+            return TimexValue(kind="date", year=y, month=f"{t.month:02d}")
+        case "W" | "FN" | "WE":
+            iso_year, week, _ = t.isocalendar()
+            return TimexValue(kind="date", year=f"{iso_year:04d}", week=f"{week:02d}", weekday="WE" if unit == "WE" else None)
+        case "H" | "MIN" | "S":
+            minute = f"{t.minute:02d}" if unit != "H" else None
+            return TimexValue(kind="time", year=y, month=f"{t.month:02d}", day=f"{t.day:02d}", hour=f"{t.hour:02d}", minute=minute)
+    return TimexValue(kind="date", year=y, month=f"{t.month:02d}", day=f"{t.day:02d}")
