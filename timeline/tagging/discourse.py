@@ -30,7 +30,8 @@ import pendulum
 
 from ..lexicon import load
 from .meaning import Meaning
-from .resolve import COARSENESS, Context, Resolved, unit_of
+from ..values.timex3 import granularity
+from .resolve import COARSENESS, Context, Resolved
 from .tense import cue as sentence_cue
 from .tense import direction as sentence_direction
 from .tense import is_modifier, sentence_bounds
@@ -154,14 +155,14 @@ class Discourse:
             and r.earliest is not None
             and r.latest is not None
             and r.earliest <= self.reference < r.latest
-            and COARSENESS.get(unit_of(r.value), 3) > COARSENESS.get(self.reference_unit, 3)
+            and COARSENESS.get(granularity(r.value), 3) > COARSENESS.get(self.reference_unit, 3)
         )
         earliest = r.earliest if r.earliest is not None else r.standin  # a year BC: its stand-in
         if not (_sets_reference(m, r.value, self.domain) and earliest is not None and refines):
             return
         if self.domain == "narrative" and self._aside(start, end, tense, ahead=earliest > self.reference):
             return
-        self.reference, self.reference_unit = pendulum.instance(earliest), unit_of(r.value)
+        self.reference, self.reference_unit = pendulum.instance(earliest), granularity(r.value)
         self.reference_bc = r.standin is not None
         self.reference_at = start
         if self.reference_unit == "Q" and self.reference <= self.anchor:

@@ -25,7 +25,7 @@ from ..values import dates as D
 from ..values.bounds import SEASON_MONTHS, value_range
 from .calendars import movable
 from .meaning import WEEKDAY_CODES, Meaning
-from ..values.timex3 import BC_STANDIN, UNITS, bc_value, format_value, granularity, value_at
+from ..values.timex3 import BC_STANDIN, UNITS, bc_value, format_value, value_at
 
 __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 
@@ -90,11 +90,6 @@ class Resolved:
     #: for a value before our era (no datetime bounds): the start of its stand-in years
     #: (``timex3.BC_STANDIN``), where the reference time moves to
     standin: _dt.datetime | None = None
-
-
-def unit_of(value: str) -> str:
-    """The granularity of a DATE/TIME value, as a unit of ``shift``/``fmt`` (``timex3.granularity``)."""
-    return granularity(value)
 
 
 #: how coarse each unit is: an offset finer than the reference time cannot be placed exactly
@@ -727,7 +722,8 @@ def _day_of_month(m: Meaning, base: pendulum.DateTime, ctx: Context, mod: str | 
     today = D.start_of(base, "day")
     first = D.start_of(base, "month")
     months = range(-1, 2) if m.weekday is None else range(-12, 13)  # "Saturday the 16th": a month where it is one
-    days = [t for k in months if (t := _date(base, D.add(first, months=k).year, D.add(first, months=k).month, m.day or 1)) is not None]
+    firsts = [D.add(first, months=k) for k in months]
+    days = [t for f in firsts if (t := _date(base, f.year, f.month, m.day or 1)) is not None]
     if m.weekday is not None:
         days = [t for t in days if t.isoweekday() == m.weekday] or [t for t in days if abs(D.diff(t, first).days) < 62]
     d = _direction(ctx, "day")
