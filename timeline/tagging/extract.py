@@ -5,14 +5,16 @@ three letters, or ``#`` for digits) some rule needs opens a window around it for
 (``rules.keys``), so each rule searches only near the words it cannot match without.
 Within its windows a rule is tried only where a match can begin: at the tokens whose keys
 its matches begin with, and at the few other characters they can begin with
-(``Rule.starts``). That finds what a search of the whole window finds, in the same order.
+(``Rule.starts``), and not at a token whose next token it cannot go on with
+(``Rule.seconds``). That finds what a search of each window finds, in the same order.
 
+The places where matches can begin are visited once each, in text order, with the rules
+that can begin there given the keys of the token and of the next one (a table filled once
+per pair of keys): a start costs a look-up and the rules worth trying, not a test per rule.
 The token pass keeps no tuple or dict entry per token (positions in arrays and lists), and
-the rules are tried a block of the text (``BLOCK`` characters of starts) at a time, yielding
-the candidates of each block before reading the next: a long text costs a few bytes per
-token here, not the candidates of the whole text at once. A short text whose groups of
-rules have one window each is searched start by start instead of rule by rule
-(``_one_window``), which costs less per call.
+the starts are visited a block of the text (``BLOCK`` characters) at a time, yielding the
+candidates of each block before reading the next: a long text costs a few bytes per token
+here, not the candidates of the whole text at once.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ import bisect
 import functools
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import attrs
 
 from ..rules import SPLIT_OPS, Rule, RuleSet, token_groups
-from ..rules.keys import DIGIT, Starts
+from ..rules.keys import DIGIT
 
 __all__ = ["Candidate", "candidates", "WINDOW", "BLOCK"]
 
@@ -82,22 +85,32 @@ class Scan:
     ``windows``: for each group of rules (a tuple of rule indexes), the windows around the
     tokens that open one for it, as two arrays of starts and ends in text order: WINDOW
     characters on each side of each such token, merged where they meet, each end widened to
-    the end of its word (a match cut at a window's end could look like a whole word; a
-    window may start inside a word, the rules' look-behinds see the text before it).
-    ``begins``: for each key some rule's matches begin with, where the
-    tokens with that key start (tokens whose key is not plain ASCII under ``""``: case
-    folding may match them). ``next_key(at)`` says for such a token what ``_next_key`` says.
+    the end of its word and of the token there (a match cut at a window's end could look like
+    a whole word; a window may start inside a word, the rules' look-behinds see the text
+    before it). The start tokens (tokens with a key some rule's matches begin with; tokens
+    whose key is not plain ASCII under ``""``: case folding may match them), in text order:
+    where each starts, its key, and the keys ``_next_key`` reads there.
     """
 
     text: str
     windows: dict[tuple[int, ...], tuple[list[int], list[int]]]
-    begins: dict[str, list[int]]
-    #: the start tokens in text order, with the keys ``_next_key`` reads there (``""`` for
-    #: None) and where the characters read for the second key end (``_FAR`` for None)
+    #: the start tokens in text order, their keys, the keys ``_next_key`` reads there
+    #: (``""`` for None) and where the characters read for the second key end (``_FAR`` for
+    #: None)
     _at: array[int]
+    _key: list[str]
     _first: list[str]
     _second: list[str]
     _end: array[int]
+
+    @property
+    def begins(self) -> dict[str, list[int]]:
+        """For each key some rule's matches begin with, where the start tokens with that
+        key start."""
+        out: dict[str, list[int]] = {}
+        for at, key in zip(self._at, self._key):
+            out.setdefault(key, []).append(at)
+        return out
 
     def next_key(self, at: int) -> tuple[str, str, int] | None:
         """``_next_key(text, at)``, read from the token pass when ``at`` starts a token."""
@@ -105,14 +118,6 @@ class Scan:
         if i < len(self._at) and self._at[i] == at:
             return (self._first[i], self._second[i], self._end[i]) if self._second[i] else None
         return _next_key(self.text, at)
-
-    def next_keys(self, lo: int, hi: int) -> dict[int, tuple[str, str, int] | None]:
-        """For the start tokens from ``lo`` to ``hi``, what ``next_key`` says, but with no
-        next key as ``(first, "", _FAR)`` (a next token the check never stops at)."""
-        i, j = bisect.bisect_left(self._at, lo), bisect.bisect_left(self._at, hi)
-        if i == 0 and j == len(self._at):
-            return dict(zip(self._at, zip(self._first, self._second, self._end)))
-        return dict(zip(self._at[i:j], zip(self._first[i:j], self._second[i:j], self._end[i:j])))
 
 
 def _scan(text: str, rules: RuleSet) -> Scan:
@@ -123,8 +128,8 @@ def _scan(text: str, rules: RuleSet) -> Scan:
     hits: dict[tuple[int, ...], list[int]] = {}  # group -> the tokens that open its windows
     lows: array[int] = array("q")  # for each such token, its window
     highs: array[int] = array("q")
-    begins: dict[str, list[int]] = {}
     at: array[int] = array("q")
+    keys: list[str] = []
     end: array[int] = array("q")
     first: list[str] = []
     second: list[str] = []
@@ -160,10 +165,7 @@ def _scan(text: str, rules: RuleSet) -> Scan:
             at.append(s)
             # the key _next_key reads: the table's own string, but "" for a token such as "²"
             first.append(key if key != DIGIT or tok[0].isdecimal() else "")
-            if key in begins:
-                begins[key].append(s)
-            else:
-                begins[key] = [s]
+            keys.append(key)
         if groups:
             i = len(lows)
             s, e = m.span()
@@ -178,30 +180,34 @@ def _scan(text: str, rules: RuleSet) -> Scan:
         second.append("")  # no next token
         end.append(_FAR)
     windows = {group: _windows(text, tokens, lows, highs) for group, tokens in hits.items()}
-    return Scan(text, windows, begins, at, first, second, end)
+    return Scan(text, windows, at, keys, first, second, end)
 
 
 def _windows(text: str, tokens: list[int], lows: array[int], highs: array[int]) -> tuple[list[int], list[int]]:
     """The windows around ``tokens`` (indexes of ``lows`` and ``highs``, in text order; a
-    token repeated merges with itself), merged where they meet, each end widened to the end
-    of its word."""
+    token repeated merges with itself), each end widened to the end of its word and of the
+    token there (``_WORD_END``), merged where they meet."""
     los: list[int] = []
     his: list[int] = []
     word_end = _WORD_END.match
-    lo = hi = -1
+    lo = hi = -1  # the window being built, its end not widened yet
     for i in tokens:
         a, b = lows[i], highs[i]
         if a <= hi:
             if b > hi:
                 hi = b
-        else:
-            if hi >= 0:
-                los.append(lo)
-                his.append(word_end(text, hi, hi + 40).end())  # type: ignore[union-attr]
-            lo, hi = a, b
+            continue
+        if hi >= 0:
+            wide = word_end(text, hi).end()  # type: ignore[union-attr]
+            if a <= wide:  # it meets the widened end
+                hi = b if b > wide else wide
+                continue
+            los.append(lo)
+            his.append(wide)
+        lo, hi = a, b
     if hi >= 0:
         los.append(lo)
-        his.append(word_end(text, hi, hi + 40).end())  # type: ignore[union-attr]
+        his.append(word_end(text, hi).end())  # type: ignore[union-attr]
     return los, his
 
 
@@ -224,7 +230,10 @@ def _next_key(text: str, at: int) -> tuple[str, str, int] | None:
     return (DIGIT if a is None else a.lower()), (DIGIT if b[0].isdigit() else b.lower()), m.end()
 
 
-_WORD_END = re.compile(r"\S*")  # \s is exactly str.isspace
+#: a window's end goes on to the end of its word (up to 40 characters), and always to the
+#: end of the token there: a token is never cut, so a match that must reach the next token
+#: cannot begin before a window's end when that token lies beyond it (the next-token check)
+_WORD_END = re.compile(r"\S{0,40}\w*")  # \s is exactly str.isspace
 
 
 @functools.cache
@@ -237,74 +246,153 @@ def _marks(chars: str) -> re.Pattern[str]:
 BLOCK = 1 << 15
 
 
+@attrs.frozen(slots=True)
+class _Index:
+    """For a rule set: the rules (in order) whose matches can begin at each character other
+    than a token character, a pattern of those characters, and for each key the rules
+    whose matches can begin at a token with that key, given the key of the next token
+    (the next-token check, ``Rule.seconds``, made once per pair of keys when the set is
+    indexed): ``starts[key] = (rules by next key, rules for any other next key, every
+    rule of the key)``; the last when there is no next token, or one whose key case folding
+    may change (``""``)."""
+
+    rules: RuleSet
+    starts: dict[str, tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]]
+    by_mark: dict[str, tuple[int, ...]]
+    marks: re.Pattern[str] | None
+
+
+def _cannot_go_on(rule: Rule, first: str, second: str) -> bool:
+    """A match of ``rule`` beginning at a token of key ``first`` must reach into the next
+    token, and that token's key ``second`` is none it can go on with."""
+    if not second or rule.seconds is None:
+        return False
+    ok = rule.seconds.get(first)
+    return ok is not None and second not in ok
+
+
+def _starts_of(rules: RuleSet, key: str, members: list[int]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+    """``_Index.starts[key]`` for the rules ``members`` whose matches can begin at a token
+    with ``key``."""
+    nexts: set[str] = set()
+    for r in members:
+        seconds = rules.rules[r].seconds
+        if seconds is not None and key in seconds:
+            nexts |= seconds[key]
+    def can(second: str) -> tuple[int, ...]:
+        return tuple(r for r in members if not _cannot_go_on(rules.rules[r], key, second))
+    other = "\x00"  # a next key no rule can go on with
+    return {second: can(second) for second in nexts}, can(other), tuple(members)
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(rules: RuleSet) -> _Index:
+    """The ``_Index`` of a rule set (built once per set)."""
+    got = _INDEXES.get(id(rules))
+    if got is not None and got.rules is rules:
+        return got
+    by_key: dict[str, list[int]] = {}
+    by_mark: dict[str, list[int]] = {}
+    every: list[int] = []
+    for i, rule in enumerate(rules.rules):
+        if rule.starts is not None:
+            every.append(i)
+            keys, chars = rule.starts
+            for key in keys:
+                by_key.setdefault(key, []).append(i)
+            for ch in chars:
+                by_mark.setdefault(ch, []).append(i)
+    by_key[""] = every  # a token whose key case folding may change: every rule can begin there
+    index = _Index(
+        rules,
+        {k: _starts_of(rules, k, v) for k, v in by_key.items()},
+        {k: tuple(v) for k, v in by_mark.items()},
+        _marks("".join(sorted(by_mark))) if by_mark else None,
+    )
+    if len(_INDEXES) > 8:  # rule sets made by tests
+        _INDEXES.clear()
+    _INDEXES[id(rules)] = index
+    return index
+
+
 def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     """Every match of every rule (overlapping ones included), vetoes too, in text order
-    (by start, then by rule), found a block of the text at a time."""
+    (by start, then by rule), found a block of the text at a time.
+
+    The places a match can begin are visited in text order, each with the rules that can
+    begin there (``_Index.after``); a rule is tried there when the place lies in one of
+    the windows of its group, and not before the end of its last match in that window
+    (what a search of each window finds)."""
     scan = _scan(text, rules)
+    index = _index(rules)
     # the few rules that cannot say where their matches begin search their windows whole
-    searched: list[tuple[int, int, Candidate]] = []
-    plan: list[tuple[int, Rule, list[int], list[int]]] = []
+    found: list[tuple[int, int, Candidate]] = []
+    # for each rule, the windows of its group and which of them the visits have reached
+    # (one list per group, shared by its rules)
+    state: list[list[Any] | None] = [None] * len(rules.rules)
     for group, (los, his) in scan.windows.items():
+        shared: list[Any] = [los, his, 0, len(los)]
         for r in group:
             rule = rules.rules[r]
             if rule.starts is None:
                 for lo, hi in zip(los, his):
                     for m in rule.regex.finditer(text, lo, hi):
                         if m.end() > m.start():
-                            searched.append((m.start(), r, _candidate(m, rule)))
+                            found.append((m.start(), r, _candidate(m, rule)))
             else:
-                plan.append((r, rule, los, his))
-    if len(text) <= BLOCK and all(len(los) == 1 for los, _ in scan.windows.values()):
-        # a short text: try the rules start by start rather than rule by rule
-        short = _one_window(text, rules, scan, plan) + searched
-        short.sort(key=_order)
-        yield from (c for _, _, c in short)
-        return
-    searched.sort(key=_order)
+                state[r] = shared
+    searched = sorted(found, key=_order)
     s = 0
-    carried: dict[int, tuple[int, int]] = {}  # rule -> (its window, where its last match ended)
-    single = len(text) <= BLOCK
-    for b0 in range(0, len(text), BLOCK):
+    #: for each rule, the window of its last match and where that match ended
+    last_window = [-1] * len(rules.rules)
+    last_end = [0] * len(rules.rules)
+    regexes = [r.regex.match for r in rules.rules]
+    table = index.starts
+    ats, keys, seconds = scan._at, scan._key, scan._second
+    n_text = len(text)
+
+    def visit(at: int, rs: tuple[int, ...]) -> None:
+        for r in rs:
+            st = state[r]
+            if st is None:
+                continue
+            k = st[2]
+            his = st[1]
+            if k < st[3] and his[k] <= at:
+                while k < st[3] and his[k] <= at:
+                    k += 1
+                st[2] = k
+            if k == st[3] or st[0][k] > at:
+                continue
+            if last_window[r] == k and at < last_end[r]:
+                continue
+            if (hit := regexes[r](text, at, his[k])) is not None:
+                rule = rules.rules[r]
+                found.append((at, r, _candidate(hit, rule)))
+                last_window[r] = k
+                last_end[r] = hit.end()  # never the match's start: rules match no empty text
+
+    i = 0
+    for b0 in range(0, n_text, BLOCK):
         b1 = b0 + BLOCK
-        found: list[tuple[int, int, Candidate]] = []
-        starts_at: dict[Starts, list[int]] = {}
-        nexts = scan.next_keys(b0, b1)
-        for r, rule, los, his in plan:
-            k = bisect.bisect_right(his, b0)  # the first window that ends after b0
-            if k == len(los) or los[k] >= b1:
-                continue
-            starts: Starts = rule.starts  # type: ignore[assignment]
-            where = starts_at.get(starts)
-            if where is None:
-                where = starts_at[starts] = _starts(text, starts, scan.begins, b0, b1)
-            if not where:
-                continue
-            match = rule.regex.match
-            second = rule.seconds
-            while k < len(los) and los[k] < b1:
-                lo, hi = los[k], his[k]
-                # a search of the window, tried only where a match can begin
-                i, j = bisect.bisect_left(where, lo), bisect.bisect_left(where, hi)
-                after = lo
-                if not single and (state := carried.get(r)) is not None and state[0] == k:
-                    after = state[1]
-                for at in where[i:j]:
-                    if at < after:
-                        continue
-                    if second:
-                        # not before a next token the rule cannot go on with, unless that
-                        # token is cut by the window's end
-                        nxt = nexts.get(at, _UNSEEN)
-                        if nxt is _UNSEEN:
-                            nxt = nexts[at] = _next_key(text, at)  # not a token: "$", "("
-                        if nxt is not None and (ok := second.get(nxt[0])) is not None and nxt[1] not in ok and nxt[2] <= hi:
-                            continue
-                    if (hit := match(text, at, hi)) is not None:
-                        found.append((at, r, _candidate(hit, rule)))
-                        after = hit.end()  # never the match's start: rules match no empty text
-                if not single:
-                    carried[r] = (k, after)
-                k += 1
+        found = []
+        j = bisect.bisect_left(ats, b1, i)
+        marks = [m.start() for m in index.marks.finditer(text, b0, b1)] if index.marks else []
+        mi = 0
+        for t in range(i, j):
+            at = ats[t]
+            while mi < len(marks) and marks[mi] < at:
+                _visit_mark(text, marks[mi], index, visit)
+                mi += 1
+            by_next, other, every = table[keys[t]]
+            rs = by_next.get(seconds[t], other) if seconds[t] else every
+            if rs:
+                visit(at, rs)
+        for at in marks[mi:]:
+            _visit_mark(text, at, index, visit)
+        i = j
         while s < len(searched) and searched[s][0] < b1:
             found.append(searched[s])
             s += 1
@@ -313,78 +401,13 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
             yield c
 
 
-def _one_window(
-    text: str, rules: RuleSet, scan: Scan, plan: list[tuple[int, Rule, list[int], list[int]]]
-) -> list[tuple[int, int, Candidate]]:
-    """``candidates`` (unsorted) of a text of one block where each group of rules has one
-    window: each place a match can begin is visited once, with the rules that can begin
-    there (what the rule-by-rule search finds, with less work per rule)."""
-    by_key, by_mark, marks = _begin_index(rules)
-    window = {r: (los[0], his[0], rule) for r, rule, los, his in plan}
-    every = tuple(sorted(window))  # the rules a token whose key case folding may change can begin
-    where: list[tuple[int, tuple[int, ...]]] = [
-        (at, every if key == "" else by_key[key]) for key, ats in scan.begins.items() for at in ats
-    ]
-    if marks:
-        where += [(m.start(), by_mark[m.group()]) for m in marks.finditer(text)]
-    where.sort(key=_first)
-    nexts = scan.next_keys(0, len(text))
-    after: dict[int, int] = {}
-    found: list[tuple[int, int, Candidate]] = []
-    for at, rs in where:
-        nxt = nexts.get(at, _UNSEEN)
-        for r in rs:
-            w = window.get(r)
-            if w is None:
-                continue
-            lo, hi, rule = w
-            if not lo <= at < hi or at < after.get(r, lo):
-                continue
-            second = rule.seconds
-            if second:
-                if nxt is _UNSEEN:
-                    nxt = nexts[at] = _next_key(text, at)  # not a token: "$", "("
-                if nxt is not None and (ok := second.get(nxt[0])) is not None and nxt[1] not in ok and nxt[2] <= hi:
-                    continue  # the rule cannot go on with the next token (inline: the hot loop)
-            if (hit := rule.regex.match(text, at, hi)) is not None:
-                found.append((at, r, _candidate(hit, rule)))
-                after[r] = hit.end()
-    return found
-
-
-def _first(t: tuple[int, tuple[int, ...]]) -> int:
-    return t[0]
-
-
-_BEGINS: dict[int, tuple[RuleSet, tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], re.Pattern[str] | None]]] = {}
-
-
-def _begin_index(
-    rules: RuleSet,
-) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], re.Pattern[str] | None]:
-    """For a rule set: the rules (in order) whose matches can begin at a token of each
-    key, at each other character, and a pattern of those characters (built once per set)."""
-    got = _BEGINS.get(id(rules))
-    if got is not None and got[0] is rules:
-        return got[1]
-    by_key: dict[str, list[int]] = {}
-    by_mark: dict[str, list[int]] = {}
-    for i, rule in enumerate(rules.rules):
-        if rule.starts is not None:
-            keys, chars = rule.starts
-            for key in keys:
-                by_key.setdefault(key, []).append(i)
-            for ch in chars:
-                by_mark.setdefault(ch, []).append(i)
-    index = (
-        {k: tuple(v) for k, v in by_key.items()},
-        {k: tuple(v) for k, v in by_mark.items()},
-        _marks("".join(sorted(by_mark))) if by_mark else None,
-    )
-    if len(_BEGINS) > 8:  # rule sets made by tests
-        _BEGINS.clear()
-    _BEGINS[id(rules)] = (rules, index)
-    return index
+def _visit_mark(text: str, at: int, index: _Index, visit: Callable[[int, tuple[int, ...]], None]) -> None:
+    """Visit a character other than a token character where some rules' matches begin."""
+    rs = index.by_mark[text[at]]
+    nxt = _next_key(text, at)
+    if nxt is not None:
+        rs = tuple(r for r in rs if not _cannot_go_on(index.rules.rules[r], nxt[0], nxt[1]))
+    visit(at, rs)
 
 
 def _order(t: tuple[int, int, Candidate]) -> tuple[int, int]:
@@ -396,24 +419,3 @@ def _candidate(m: re.Match[str], rule: Rule) -> Candidate:
     if "outer" in rule.regex.groupindex and m.group("outer"):
         start = m.end("outer")
     return Candidate(start, m.end(), rule, m, m.start())
-
-
-def _starts(text: str, starts: Starts, begins: dict[str, list[int]], lo: int, hi: int) -> list[int]:
-    """Where a match of a rule with these ``starts`` can begin from ``lo`` to ``hi``, in
-    text order."""
-    keys, marks = starts
-    where: list[int] = []
-    whole = lo <= 0 and hi >= len(text)
-    if len(keys) < len(begins):
-        found = [begins[key] for key in keys if key in begins]
-    else:
-        found = [at for key, at in begins.items() if key in keys]
-    for at in found:
-        where += at if whole else at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
-    if "" in begins:
-        at = begins[""]
-        where += at if whole else at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
-    if marks:
-        where += [m.start() for m in _marks(marks).finditer(text, lo, hi)]
-    where.sort()
-    return where
