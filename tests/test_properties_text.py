@@ -124,7 +124,8 @@ def test_the_token_pass_reads_the_next_token_as_the_next_token_check_would(text:
     scan = _scan(text, ruleset("en", any_case=any_case))
     for starts in scan.begins.values():
         for at in starts:
-            assert scan.next_key(at) == _next_key(text, at), (text[at : at + 20], scan.next_key(at))
+            read = _next_key(text, at)
+            assert scan.next_key(at) == (None if read is None else read[:2]), (text[at : at + 20], scan.next_key(at))
 
 
 @settings(max_examples=60)

@@ -82,26 +82,37 @@ class Scan:
     """What one pass over the tokens of a text finds, kept compact (no tuple or dict entry
     per token) so that a long text costs few bytes per token.
 
-    ``windows``: for each group of rules (a tuple of rule indexes), the windows around the
-    tokens that open one for it, as two arrays of starts and ends in text order: WINDOW
-    characters on each side of each such token, merged where they meet, each end widened to
-    the end of its word and of the token there (a match cut at a window's end could look like
-    a whole word; a window may start inside a word, the rules' look-behinds see the text
-    before it). The start tokens (tokens with a key some rule's matches begin with; tokens
-    whose key is not plain ASCII under ``""``: case folding may match them), in text order:
-    where each starts, its key, and the keys ``_next_key`` reads there.
+    For each group of rules (a tuple of rule indexes), the tokens that open a window for
+    it (``windows_of`` makes the windows when they are first needed: WINDOW characters on
+    each side of each such token, merged where they meet, each end widened to the end of
+    its word and of the token there; a match cut at a window's end could look like a whole
+    word; a window may start inside a word, the rules' look-behinds see the text before
+    it). The start tokens (tokens with a key some rule's matches begin with; tokens whose
+    key is not plain ASCII under ``""``: case folding may match them), in text order: where
+    each starts, its key, and the key of the next token as ``_next_key`` reads it (``""``
+    when it reads None).
     """
 
     text: str
-    windows: dict[tuple[int, ...], tuple[list[int], list[int]]]
-    #: the start tokens in text order, their keys, the keys ``_next_key`` reads there
-    #: (``""`` for None) and where the characters read for the second key end (``_FAR`` for
-    #: None)
+    _hits: dict[tuple[int, ...], list[int]]
+    _lows: array[int]
+    _highs: array[int]
     _at: array[int]
     _key: list[str]
-    _first: list[str]
     _second: list[str]
-    _end: array[int]
+
+    def windows_of(self, group: tuple[int, ...]) -> tuple[list[int], list[int]]:
+        """The windows of a group of rules, as two lists of starts and ends in text order
+        (none when no token opens one)."""
+        tokens = self._hits.get(group)
+        if tokens is None:
+            return [], []
+        return _windows(self.text, tokens, self._lows, self._highs)
+
+    @property
+    def windows(self) -> dict[tuple[int, ...], tuple[list[int], list[int]]]:
+        """The windows of every group of rules that some token opens a window for."""
+        return {group: self.windows_of(group) for group in self._hits}
 
     @property
     def begins(self) -> dict[str, list[int]]:
@@ -112,41 +123,42 @@ class Scan:
             out.setdefault(key, []).append(at)
         return out
 
-    def next_key(self, at: int) -> tuple[str, str, int] | None:
-        """``_next_key(text, at)``, read from the token pass when ``at`` starts a token."""
+    def next_key(self, at: int) -> tuple[str, str] | None:
+        """The first two items of ``_next_key(text, at)``, read from the token pass when
+        ``at`` starts a token."""
         i = bisect.bisect_left(self._at, at)
         if i < len(self._at) and self._at[i] == at:
-            return (self._first[i], self._second[i], self._end[i]) if self._second[i] else None
-        return _next_key(self.text, at)
+            if not self._second[i]:
+                return None
+            key = self._key[i]
+            return (key if key != DIGIT or self.text[at].isdecimal() else ""), self._second[i]
+        got = _next_key(self.text, at)
+        return None if got is None else got[:2]
 
 
 def _scan(text: str, rules: RuleSet) -> Scan:
-    """One pass over the tokens: the windows of each group of rules, where the tokens that
-    some rule's matches begin with start, and for each such token the key of the next."""
-    table = rules.tokens
+    """One pass over the tokens: the tokens that open windows for each group of rules,
+    where the tokens that some rule's matches begin with start, and for each such token
+    the key of the next."""
+    index = _index(rules)
+    table = index.tokens
     n = len(text)
     hits: dict[tuple[int, ...], list[int]] = {}  # group -> the tokens that open its windows
     lows: array[int] = array("q")  # for each such token, its window
     highs: array[int] = array("q")
     at: array[int] = array("q")
     keys: list[str] = []
-    end: array[int] = array("q")
-    first: list[str] = []
     second: list[str] = []
-    everywhere = rules.everywhere
+    last = ""  # the key _next_key reads at the last start token ("" for a token such as "²")
     pending = False  # the last start token's next token is not read yet
     for m in _TOKEN.finditer(text):
         tok = m.group()
         low = tok[:3].lower()
         if pending:  # what _next_key would say of the start token before this one
             if tok[0].isdecimal():
-                ok = first[-1] and tok[0].isascii()
-                second.append(DIGIT if ok else "")
-                end.append(m.start() + 1 if ok else _FAR)
-            else:
-                ok = first[-1] and tok[:3].isascii()  # "K" (Kelvin) lowercases to ASCII "k"
-                second.append(low if ok else "")
-                end.append(m.start() + len(low) if ok else _FAR)
+                second.append(DIGIT if last and tok[0].isascii() else "")
+            else:  # "K" (Kelvin) lowercases to ASCII "k"
+                second.append(low if last and tok[:3].isascii() else "")
             pending = False
         role = table.get(low)
         if role is None:
@@ -157,30 +169,26 @@ def _scan(text: str, rules: RuleSet) -> Scan:
                 if role is None:
                     continue
             else:  # case folding may match it as some key: every rule can begin here
-                role = token_groups(low, rules.by_key, rules.short_keys), ""
+                role = index.folded(low)
         groups, key = role
         if key is not None:
             pending = True
-            s = m.start()
-            at.append(s)
-            # the key _next_key reads: the table's own string, but "" for a token such as "²"
-            first.append(key if key != DIGIT or tok[0].isdecimal() else "")
+            at.append(m.start())
+            last = key if key != DIGIT or tok[0].isdecimal() else ""
             keys.append(key)
         if groups:
             i = len(lows)
             s, e = m.span()
             lows.append(s - WINDOW if s > WINDOW else 0)
             highs.append(e + WINDOW if e + WINDOW < n else n)
-            for group in (*groups, everywhere) if everywhere else groups:
+            for group in groups:
                 if group in hits:
                     hits[group].append(i)
                 else:
                     hits[group] = [i]
     if pending:
         second.append("")  # no next token
-        end.append(_FAR)
-    windows = {group: _windows(text, tokens, lows, highs) for group, tokens in hits.items()}
-    return Scan(text, windows, at, keys, first, second, end)
+    return Scan(text, hits, lows, highs, at, keys, second)
 
 
 def _windows(text: str, tokens: list[int], lows: array[int], highs: array[int]) -> tuple[list[int], list[int]]:
@@ -213,8 +221,6 @@ def _windows(text: str, tokens: list[int], lows: array[int], highs: array[int]) 
 
 #: a token and the first three characters of the next one (or its first digit)
 _TWO = re.compile(r"(?>(?P<a>[^\W\d_]{1,3})[^\W\d_]*|\d+)[\W_]*+(?P<b>[^\W\d_]{1,3}|\d)")
-_UNSEEN = ("", "", -1)
-_FAR = 1 << 62  # beyond the end of any text
 
 
 def _next_key(text: str, at: int) -> tuple[str, str, int] | None:
@@ -260,6 +266,18 @@ class _Index:
     starts: dict[str, tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]]
     by_mark: dict[str, tuple[int, ...]]
     marks: re.Pattern[str] | None
+    #: ``RuleSet.tokens`` with the rules that can match anywhere (``RuleSet.everywhere``)
+    #: among the groups of every token that opens a window
+    tokens: dict[str, tuple[tuple[tuple[int, ...], ...], str | None]]
+
+    def folded(self, key: str) -> tuple[tuple[tuple[int, ...], ...], str]:
+        """The groups a token whose key case folding may change opens windows for (every
+        rule can begin there)."""
+        return _with_everywhere(self.rules, token_groups(key, self.rules.by_key, self.rules.short_keys)), ""
+
+
+def _with_everywhere(rules: RuleSet, groups: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
+    return (*groups, rules.everywhere) if groups and rules.everywhere else groups
 
 
 def _cannot_go_on(rule: Rule, first: str, second: str) -> bool:
@@ -310,6 +328,7 @@ def _index(rules: RuleSet) -> _Index:
         {k: _starts_of(rules, k, v) for k, v in by_key.items()},
         {k: tuple(v) for k, v in by_mark.items()},
         _marks("".join(sorted(by_mark))) if by_mark else None,
+        {head: (_with_everywhere(rules, groups), key) for head, (groups, key) in rules.tokens.items()},
     )
     if len(_INDEXES) > 8:  # rule sets made by tests
         _INDEXES.clear()
@@ -322,21 +341,22 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     (by start, then by rule), found a block of the text at a time.
 
     The places a match can begin are visited in text order, each with the rules that can
-    begin there (``_Index.after``); a rule is tried there when the place lies in one of
+    begin there (``_Index.starts``); a rule is tried there when the place lies in one of
     the windows of its group, and not before the end of its last match in that window
     (what a search of each window finds)."""
     scan = _scan(text, rules)
     index = _index(rules)
     # the few rules that cannot say where their matches begin search their windows whole
     found: list[tuple[int, int, Candidate]] = []
-    # for each rule, the windows of its group and which of them the visits have reached
-    # (one list per group, shared by its rules)
+    # for each rule, the windows of its group (made when first needed) and which of them
+    # the visits have reached (one list per group, shared by its rules)
     state: list[list[Any] | None] = [None] * len(rules.rules)
-    for group, (los, his) in scan.windows.items():
-        shared: list[Any] = [los, his, 0, len(los)]
+    for group in scan._hits:
+        shared: list[Any] = [None, None, 0, 0, group]
         for r in group:
             rule = rules.rules[r]
             if rule.starts is None:
+                los, his = scan.windows_of(group)
                 for lo, hi in zip(los, his):
                     for m in rule.regex.finditer(text, lo, hi):
                         if m.end() > m.start():
@@ -358,6 +378,9 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
             st = state[r]
             if st is None:
                 continue
+            if st[0] is None:
+                los, his = scan.windows_of(st[4])
+                st[0], st[1], st[3] = los, his, len(los)
             k = st[2]
             his = st[1]
             if k < st[3] and his[k] <= at:
