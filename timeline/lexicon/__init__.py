@@ -13,6 +13,7 @@ Each TOML table is a *class* of words: ``entries`` (surface form -> value), ``ca
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from functools import cache
 from importlib import resources
@@ -20,7 +21,17 @@ from typing import Any
 
 import attrs
 
-__all__ = ["LexClass", "Lexicon", "load"]
+__all__ = ["LexClass", "Lexicon", "load", "ascii_letter"]
+
+
+@cache
+def ascii_letter(ch: str) -> str:
+    """``ch`` when it is ASCII, else the ASCII letter that matches it under ``re.I``
+    ("\u017f", long s, matches "s"; "\u212a", the Kelvin sign, "k"), else ``""``: what a
+    rule written in ASCII letters and matching any case reads in a letter that is not."""
+    if ch.isascii():
+        return ch
+    return next((a for a in string.ascii_lowercase if re.fullmatch(a, ch, re.I)), "")
 
 
 @attrs.frozen(slots=True)
@@ -38,8 +49,18 @@ class LexClass:
         object.__setattr__(self, "_folded", {k.lower(): v for k, v in self.entries.items()})
 
     def value(self, surface: str) -> Any:
-        """The value of a matched surface form (whitespace and case folded)."""
-        return self._folded.get(" ".join(surface.lower().split()))
+        """The value of a matched surface form (whitespace and case folded; a letter that
+        is not ASCII is read as the ASCII letter a rule matching any case matched it with).
+
+        >>> load("en").classes["month"].value("\u017feptember")
+        9
+        """
+        key = " ".join(surface.lower().split())
+        got = self._folded.get(key)
+        if got is None and not key.isascii():
+            ascii = "".join(ascii_letter(ch) or ch for ch in key).lower()
+            return self._folded.get(ascii)
+        return got
 
     def alternation(self, any_case: bool = False) -> str:
         """A regex alternation of every form, longest first; spaces match any whitespace."""

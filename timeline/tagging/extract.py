@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from ..lexicon import ascii_letter
 from ..rules import SPLIT_OPS, Rule, RuleSet, token_groups
 from ..rules.keys import DIGIT
 
@@ -169,12 +170,12 @@ def _scan(text: str, rules: RuleSet) -> Scan:
                 if role is None:
                     continue
             else:  # case folding may match it as some key: every rule can begin here
-                role = index.folded(low)
+                role = index.folded(tok[:3])
         groups, key = role
         if key is not None:
             pending = True
             at.append(m.start())
-            last = key if key != DIGIT or tok[0].isdecimal() else ""
+            last = key if (key != DIGIT or tok[0].isdecimal()) and key != _FOREIGN else ""
             keys.append(key)
         if groups:
             i = len(lows)
@@ -263,6 +264,8 @@ class _Index:
     may change (``""``)."""
 
     rules: RuleSet
+    #: each rule's ``regex.match``
+    matchers: tuple[Callable[[str, int, int], re.Match[str] | None], ...]
     starts: dict[str, tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]]
     by_mark: dict[str, tuple[int, ...]]
     marks: re.Pattern[str] | None
@@ -270,10 +273,17 @@ class _Index:
     #: among the groups of every token that opens a window
     tokens: dict[str, tuple[tuple[tuple[int, ...], ...], str | None]]
 
-    def folded(self, key: str) -> tuple[tuple[tuple[int, ...], ...], str]:
-        """The groups a token whose key case folding may change opens windows for (every
-        rule can begin there)."""
-        return _with_everywhere(self.rules, token_groups(key, self.rules.by_key, self.rules.short_keys)), ""
+    def folded(self, head: str) -> tuple[tuple[tuple[int, ...], ...], str]:
+        """For a token whose first letters ``head`` are not all ASCII: the groups it opens
+        windows for, and its key. When case folding can make each of those letters ASCII
+        ("\u017f", long s, matches "s"; "\u212a", the Kelvin sign, "k"), the groups of
+        the ASCII letters it can match, and ``""`` (every rule can begin there); else the
+        groups of its lowercase, and ``_FOREIGN`` (only the rules whose matches can begin
+        with a key that is not ASCII)."""
+        ascii = "".join(ascii_letter(ch) for ch in head).lower()
+        foldable = len(ascii) == len(head)
+        groups = token_groups(ascii if foldable else head.lower(), self.rules.by_key, self.rules.short_keys)
+        return _with_everywhere(self.rules, groups), ("" if foldable else _FOREIGN)
 
 
 def _with_everywhere(rules: RuleSet, groups: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
@@ -303,6 +313,11 @@ def _starts_of(rules: RuleSet, key: str, members: list[int]) -> tuple[dict[str, 
     return {second: can(second) for second in nexts}, can(other), tuple(members)
 
 
+#: the key of a token with a letter among its first three that no ASCII letter matches
+#: even under case folding
+_FOREIGN = "\x00foreign"
+
+
 _INDEXES: dict[int, _Index] = {}
 
 
@@ -323,8 +338,10 @@ def _index(rules: RuleSet) -> _Index:
             for ch in chars:
                 by_mark.setdefault(ch, []).append(i)
     by_key[""] = every  # a token whose key case folding may change: every rule can begin there
+    by_key[_FOREIGN] = [i for i in every if not all(k.isascii() for k in rules.rules[i].starts[0])]  # type: ignore[index]
     index = _Index(
         rules,
+        tuple(rule.regex.match for rule in rules.rules),
         {k: _starts_of(rules, k, v) for k, v in by_key.items()},
         {k: tuple(v) for k, v in by_mark.items()},
         _marks("".join(sorted(by_mark))) if by_mark else None,
@@ -368,7 +385,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     #: for each rule, the window of its last match and where that match ended
     last_window = [-1] * len(rules.rules)
     last_end = [0] * len(rules.rules)
-    regexes = [r.regex.match for r in rules.rules]
+    regexes = index.matchers
     table = index.starts
     ats, keys, seconds = scan._at, scan._key, scan._second
     n_text = len(text)
