@@ -24,7 +24,7 @@ from strategies import (
 import timeline
 from timeline.tagging import tense
 from timeline.tagging import extract, rank
-from timeline.tagging.extract import _next_key, _scan, candidates
+from timeline.tagging.extract import _TOKEN, _cannot_go_on, _index, _next_key, _scan, candidates
 from timeline.tagging.rank import _choose, choose
 from timeline.model import DOMAINS, Document
 from timeline.rules import ruleset
@@ -118,14 +118,22 @@ def test_the_next_token_check_skips_only_starts_where_no_rule_matches(text: str,
 
 
 @given(st.one_of(glued_text, any_text, fragment_text), st.booleans())
-def test_the_token_pass_reads_the_next_token_as_the_next_token_check_would(text: str, any_case: bool) -> None:
-    """The keys of each start token and of the one after it, read in the token pass, are
-    those ``_next_key`` reads at that start (digits of any script, non-ASCII letters)."""
-    scan = _scan(text, ruleset("en", any_case=any_case))
-    for starts in scan.begins.values():
-        for at in starts:
-            read = _next_key(text, at)
-            assert scan.next_key(at) == (None if read is None else read[:2]), (text[at : at + 20], scan.next_key(at))
+def test_the_token_pass_gives_each_start_the_rules_the_next_token_check_allows(text: str, any_case: bool) -> None:
+    """Each token some rule can begin with (ASCII letters or digits) is a start of the
+    token pass, with exactly the rules whose check of the next token as ``_next_key``
+    reads it (digits of any script, letters that are not ASCII) lets them begin there."""
+    rules = ruleset("en", any_case=any_case)
+    index = _index(rules)
+    starts = _scan(text, rules).starts
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        role = rules.tokens.get(tok[:3].lower())
+        if not tok[:3].isascii() or role is None or role[1] is None:
+            continue
+        every = index.starts[role[1]][2]
+        read = _next_key(text, m.start())
+        allowed = every if read is None else tuple(r for r in every if not _cannot_go_on(rules.rules[r], read[0], read[1]))
+        assert starts.get(m.start(), ()) == allowed, (text[m.start() : m.start() + 20], read)
 
 
 @settings(max_examples=60)

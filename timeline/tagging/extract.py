@@ -88,10 +88,10 @@ class Scan:
     each side of each such token, merged where they meet, each end widened to the end of
     its word and of the token there; a match cut at a window's end could look like a whole
     word; a window may start inside a word, the rules' look-behinds see the text before
-    it). The start tokens (tokens with a key some rule's matches begin with; tokens whose
-    key is not plain ASCII under ``""``: case folding may match them), in text order: where
-    each starts, its key, and the key of the next token as ``_next_key`` reads it (``""``
-    when it reads None).
+    it). The start tokens (tokens with a key some rule's matches begin with), in text
+    order: where each starts, and the rules that can begin there given the key of the next
+    token as ``_next_key`` reads it (``_Index.starts``); a token where no rule can begin is
+    left out.
     """
 
     text: str
@@ -99,8 +99,7 @@ class Scan:
     _lows: array[int]
     _highs: array[int]
     _at: array[int]
-    _key: list[str]
-    _second: list[str]
+    _rules: list[tuple[int, ...]]
 
     def windows_of(self, group: tuple[int, ...]) -> tuple[list[int], list[int]]:
         """The windows of a group of rules, as two lists of starts and ends in text order
@@ -116,25 +115,10 @@ class Scan:
         return {group: self.windows_of(group) for group in self._hits}
 
     @property
-    def begins(self) -> dict[str, list[int]]:
-        """For each key some rule's matches begin with, where the start tokens with that
-        key start."""
-        out: dict[str, list[int]] = {}
-        for at, key in zip(self._at, self._key):
-            out.setdefault(key, []).append(at)
-        return out
-
-    def next_key(self, at: int) -> tuple[str, str] | None:
-        """The first two items of ``_next_key(text, at)``, read from the token pass when
-        ``at`` starts a token."""
-        i = bisect.bisect_left(self._at, at)
-        if i < len(self._at) and self._at[i] == at:
-            if not self._second[i]:
-                return None
-            key = self._key[i]
-            return (key if key != DIGIT or self.text[at].isdecimal() else ""), self._second[i]
-        got = _next_key(self.text, at)
-        return None if got is None else got[:2]
+    def starts(self) -> dict[int, tuple[int, ...]]:
+        """Where a match of some rule can begin at a token -> the rules (indexes, in order)
+        that can begin there."""
+        return dict(zip(self._at, self._rules))
 
 
 def _scan(text: str, rules: RuleSet) -> Scan:
@@ -148,19 +132,24 @@ def _scan(text: str, rules: RuleSet) -> Scan:
     lows: array[int] = array("q")  # for each such token, its window
     highs: array[int] = array("q")
     at: array[int] = array("q")
-    keys: list[str] = []
-    second: list[str] = []
-    last = ""  # the key _next_key reads at the last start token ("" for a token such as "²")
-    pending = False  # the last start token's next token is not read yet
+    starts: list[tuple[int, ...]] = []
+    entry = None  # the rules of the start token whose next token is not read yet, by its key
+    plain = False  # that token's key is what _next_key reads there
+    start = 0
     for m in _TOKEN.finditer(text):
         tok = m.group()
         low = tok[:3].lower()
-        if pending:  # what _next_key would say of the start token before this one
-            if tok[0].isdecimal():
-                second.append(DIGIT if last and tok[0].isascii() else "")
+        if entry is not None:  # what _next_key would say of the start token before this one
+            if not plain:
+                rs = entry[2]
+            elif tok[0].isdecimal():
+                rs = entry[0].get(DIGIT, entry[1]) if tok[0].isascii() else entry[2]
             else:  # "K" (Kelvin) lowercases to ASCII "k"
-                second.append(low if last and tok[:3].isascii() else "")
-            pending = False
+                rs = entry[0].get(low, entry[1]) if tok[:3].isascii() else entry[2]
+            if rs:
+                at.append(start)
+                starts.append(rs)
+            entry = None
         role = table.get(low)
         if role is None:
             if low.isascii():
@@ -169,14 +158,15 @@ def _scan(text: str, rules: RuleSet) -> Scan:
                 role = table.get(DIGIT)
                 if role is None:
                     continue
-            else:  # case folding may match it as some key: every rule can begin here
+                plain = tok[0].isdecimal()
+            else:  # case folding may match it as some key
                 role = index.folded(tok[:3])
-        groups, key = role
-        if key is not None:
-            pending = True
-            at.append(m.start())
-            last = key if (key != DIGIT or tok[0].isdecimal()) and key != _FOREIGN else ""
-            keys.append(key)
+                plain = False
+        else:
+            plain = True
+        groups, entry = role
+        if entry is not None:
+            start = m.start()
         if groups:
             i = len(lows)
             s, e = m.span()
@@ -187,9 +177,10 @@ def _scan(text: str, rules: RuleSet) -> Scan:
                     hits[group].append(i)
                 else:
                     hits[group] = [i]
-    if pending:
-        second.append("")  # no next token
-    return Scan(text, hits, lows, highs, at, keys, second)
+    if entry is not None and entry[2]:  # no next token
+        at.append(start)
+        starts.append(entry[2])
+    return Scan(text, hits, lows, highs, at, starts)
 
 
 def _windows(text: str, tokens: list[int], lows: array[int], highs: array[int]) -> tuple[list[int], list[int]]:
@@ -253,6 +244,11 @@ def _marks(chars: str) -> re.Pattern[str]:
 BLOCK = 1 << 15
 
 
+#: the rules whose matches can begin at a token of one key: by the key of the next token,
+#: for any other next key, and for every next token (none, or one whose key is unknown)
+_Entry = tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]
+
+
 @attrs.frozen(slots=True)
 class _Index:
     """For a rule set: the rules (in order) whose matches can begin at each character other
@@ -266,16 +262,17 @@ class _Index:
     rules: RuleSet
     #: each rule's ``regex.match``
     matchers: tuple[Callable[[str, int, int], re.Match[str] | None], ...]
-    starts: dict[str, tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]]
+    starts: dict[str, _Entry]
     by_mark: dict[str, tuple[int, ...]]
     marks: re.Pattern[str] | None
     #: ``RuleSet.tokens`` with the rules that can match anywhere (``RuleSet.everywhere``)
-    #: among the groups of every token that opens a window
-    tokens: dict[str, tuple[tuple[tuple[int, ...], ...], str | None]]
+    #: among the groups of every token that opens a window, and for a token some rules'
+    #: matches begin with, its entry of ``starts`` instead of its key
+    tokens: dict[str, tuple[tuple[tuple[int, ...], ...], _Entry | None]]
 
-    def folded(self, head: str) -> tuple[tuple[tuple[int, ...], ...], str]:
+    def folded(self, head: str) -> tuple[tuple[tuple[int, ...], ...], _Entry]:
         """For a token whose first letters ``head`` are not all ASCII: the groups it opens
-        windows for, and its key. When case folding can make each of those letters ASCII
+        windows for, and the entry of ``starts`` of its key. When case folding can make each of those letters ASCII
         ("\u017f", long s, matches "s"; "\u212a", the Kelvin sign, "k"), the groups of
         the ASCII letters it can match, and ``""`` (every rule can begin there); else the
         groups of its lowercase, and ``_FOREIGN`` (only the rules whose matches can begin
@@ -283,7 +280,7 @@ class _Index:
         ascii = "".join(ascii_letter(ch) for ch in head).lower()
         foldable = len(ascii) == len(head)
         groups = token_groups(ascii if foldable else head.lower(), self.rules.by_key, self.rules.short_keys)
-        return _with_everywhere(self.rules, groups), ("" if foldable else _FOREIGN)
+        return _with_everywhere(self.rules, groups), self.starts["" if foldable else _FOREIGN]
 
 
 def _with_everywhere(rules: RuleSet, groups: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
@@ -299,7 +296,7 @@ def _cannot_go_on(rule: Rule, first: str, second: str) -> bool:
     return ok is not None and second not in ok
 
 
-def _starts_of(rules: RuleSet, key: str, members: list[int]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+def _starts_of(rules: RuleSet, key: str, members: list[int]) -> _Entry:
     """``_Index.starts[key]`` for the rules ``members`` whose matches can begin at a token
     with ``key``."""
     nexts: set[str] = set()
@@ -345,8 +342,11 @@ def _index(rules: RuleSet) -> _Index:
         {k: _starts_of(rules, k, v) for k, v in by_key.items()},
         {k: tuple(v) for k, v in by_mark.items()},
         _marks("".join(sorted(by_mark))) if by_mark else None,
-        {head: (_with_everywhere(rules, groups), key) for head, (groups, key) in rules.tokens.items()},
+        {},
     )
+    for head, (groups, start_key) in rules.tokens.items():
+        entry = None if start_key is None else index.starts[start_key]
+        index.tokens[head] = (_with_everywhere(rules, groups), entry)
     if len(_INDEXES) > 8:  # rule sets made by tests
         _INDEXES.clear()
     _INDEXES[id(rules)] = index
@@ -386,8 +386,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     last_window = [-1] * len(rules.rules)
     last_end = [0] * len(rules.rules)
     regexes = index.matchers
-    table = index.starts
-    ats, keys, seconds = scan._at, scan._key, scan._second
+    ats, starts = scan._at, scan._rules
     n_text = len(text)
 
     def visit(at: int, rs: tuple[int, ...]) -> None:
@@ -426,10 +425,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
             while mi < len(marks) and marks[mi] < at:
                 _visit_mark(text, marks[mi], index, visit)
                 mi += 1
-            by_next, other, every = table[keys[t]]
-            rs = by_next.get(seconds[t], other) if seconds[t] else every
-            if rs:
-                visit(at, rs)
+            visit(at, starts[t])
         for at in marks[mi:]:
             _visit_mark(text, at, index, visit)
         i = j
