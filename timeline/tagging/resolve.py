@@ -7,7 +7,10 @@ Resolution is composed from a few named operators, each defined in one line:
 - ``nearest(candidates, t, direction)``: of the occurrences of a partial date around ``t``,
   the latest one not after ``t`` (direction -1), the first one not before ``t`` (+1), or the
   one in ``t``'s own year (0).
-- ``fmt(t, unit)``: ``t`` written as a TIMEX3 value at the granularity of ``unit``.
+- ``value_at(t, unit)`` (``timex3``): the value naming the ``unit`` that holds ``t``.
+
+Values are built as ``timex3.TimexValue`` objects (``value_at``, ``day_at``, ``in_year``,
+``duration``) and written by ``timex3.format_value`` in one place, ``_ranged``.
 
 The direction of an underspecified expression comes from the sentence (see ``tense``); when
 the sentence says nothing, ``NEUTRAL_DIRECTION`` decides per kind of expression.
@@ -40,7 +43,7 @@ from ..values.timex3 import (
     value_at,
 )
 
-__all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
+__all__ = ["Context", "Resolved", "resolve", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 
 #: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year,
 #: NEAREST the occurrence closest to the anchor
@@ -183,11 +186,6 @@ def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
         case "S":
             return D.add(t, seconds=whole)
     raise ValueError(f"unknown unit {unit!r}")
-
-
-def fmt(t: _dt.datetime, unit: str) -> str:
-    """``t`` as a TIMEX3 value at the granularity of ``unit`` (``timex3.value_at``)."""
-    return format_value(value_at(t, unit))
 
 
 def nearest(
