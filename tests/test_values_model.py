@@ -167,3 +167,22 @@ def test_seasons_unit_lengths_and_month_lengths_are_one_table_each() -> None:
 @given(st.integers(1, 9999), st.integers(1, 12))
 def test_month_lengths_are_the_calendars(year: int, month: int) -> None:
     assert dates.days_in_month(year, month) == pendulum.datetime(year, month, 1).days_in_month
+
+
+@pytest.mark.parametrize("unit, n, expected", [
+    ("Q", 1, "2024-04-30"), ("HALF", -1, "2023-07-31"), ("DE", 2, "2044-01-31"), ("CE", -1, "1924-01-31"),
+    ("FN", 1, "2024-02-14"), ("WE", 1, "2024-02-07"), ("M", 1, "2024-02-29"), ("Y", 1, "2025-01-31"), ("D", 1, "2024-02-01"),
+    ("M", 2.5, "2024-04-16"),
+])
+def test_shift_moves_by_the_calendar_step_of_the_units_table(unit: str, n: float, expected: str) -> None:
+    from timeline.tagging.resolve import shift
+
+    assert shift(pendulum.datetime(2024, 1, 31), unit, n).date().isoformat() == expected
+
+
+@pytest.mark.parametrize("unit", ["SEASON", "PART", "X"])
+def test_shift_refuses_a_unit_with_no_calendar_step(unit: str) -> None:
+    from timeline.tagging.resolve import shift
+
+    with pytest.raises(ValueError, match="unknown unit"):
+        shift(pendulum.datetime(2024, 1, 31), unit, 1)

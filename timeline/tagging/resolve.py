@@ -160,31 +160,10 @@ def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
     if whole != n:
         if unit in UNITS and UNITS[unit].coarseness >= UNITS["D"].coarseness:
             return D.add(t, days=round(n * UNITS[unit].days))
-    match unit:
-        case "Y":
-            return D.add(t, years=whole)
-        case "M":
-            return D.add(t, months=whole)
-        case "Q":
-            return D.add(t, months=3 * whole)
-        case "HALF":
-            return D.add(t, months=6 * whole)
-        case "DE":
-            return D.add(t, years=10 * whole)
-        case "CE":
-            return D.add(t, years=100 * whole)
-        case "W" | "WE":
-            return D.add(t, weeks=whole)
-        case "FN":
-            return D.add(t, weeks=2 * whole)
-        case "D":
-            return D.add(t, days=whole)
-        case "H":
-            return D.add(t, hours=whole)
-        case "MIN":
-            return D.add(t, minutes=whole)
-        case "S":
-            return D.add(t, seconds=whole)
+    step = UNITS[unit].step if unit in UNITS else None
+    if step is not None:
+        name, k = step  # timex3.UNITS: a quarter is 3 months, a fortnight 2 weeks
+        return D.add(t, **{name: k * whole})
     raise ValueError(f"unknown unit {unit!r}")
 
 
@@ -232,7 +211,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int, tz: _dt.tzinfo) ->
     if n > 0:
         delta = (weekday - first.isoweekday()) % 7
         return D.add(first, days=delta + 7 * (n - 1))
-    last = first.end_of("month").start_of("day")
+    last = D.datetime(year, month, D.days_in_month(year, month), tz=tz)
     return D.add(last, days=-((last.isoweekday() - weekday) % 7))
 
 

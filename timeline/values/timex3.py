@@ -260,33 +260,36 @@ def is_value(value: str) -> bool:
 @attrs.frozen(slots=True)
 class Unit:
     """A granularity of TIMEX3 values and a step of calendar arithmetic: its code, how
-    coarse it is (an order: a step finer than what the text said cannot be placed exactly)
-    and its mean length in days (for fractions: "2.5 months" is 76 days)."""
+    coarse it is (an order: a step finer than what the text said cannot be placed exactly),
+    its mean length in days (for fractions: "2.5 months" is 76 days) and the calendar step
+    it moves by, (pendulum unit, how many) (a quarter is 3 months; a weekend moves by weeks;
+    None for what no phrase shifts by)."""
 
     code: str
     coarseness: int
     days: float
+    step: tuple[str, int] | None = None
 
 
 #: every unit, finest first: the one table of granularities, coarseness and lengths
 UNITS: dict[str, Unit] = {
     u.code: u
     for u in (
-        Unit("S", 0, 1 / 86400),
-        Unit("MIN", 1, 1 / 1440),
-        Unit("H", 2, 1 / 24),
+        Unit("S", 0, 1 / 86400, ("seconds", 1)),
+        Unit("MIN", 1, 1 / 1440, ("minutes", 1)),
+        Unit("H", 2, 1 / 24, ("hours", 1)),
         Unit("PART", 2, 1 / 4),  # a part of a day ("2024-07-28TNI"): morning, night, ...
-        Unit("D", 3, 1),
-        Unit("WE", 3, 2),
-        Unit("W", 4, 7),
-        Unit("FN", 4, 14),
-        Unit("M", 5, 30.44),
-        Unit("Q", 6, 91.31),
+        Unit("D", 3, 1, ("days", 1)),
+        Unit("WE", 3, 2, ("weeks", 1)),
+        Unit("W", 4, 7, ("weeks", 1)),
+        Unit("FN", 4, 14, ("weeks", 2)),
+        Unit("M", 5, 30.44, ("months", 1)),
+        Unit("Q", 6, 91.31, ("months", 3)),
         Unit("SEASON", 6, 91.31),
-        Unit("HALF", 7, 182.62),
-        Unit("Y", 8, 365.25),
-        Unit("DE", 9, 3652.5),
-        Unit("CE", 10, 36525),
+        Unit("HALF", 7, 182.62, ("months", 6)),
+        Unit("Y", 8, 365.25, ("years", 1)),
+        Unit("DE", 9, 3652.5, ("years", 10)),
+        Unit("CE", 10, 36525, ("years", 100)),
     )
 }
 
