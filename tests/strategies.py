@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from timeline.values.bounds import ANCHOR_MOD_RULES, MOD_RULES, PART_OF_DAY_HOURS, SEASON_MONTHS
 from timeline.model import RELATIONS, TIMEX_TYPES, Event, Expression
+from timeline.values.timex3 import PARTS_OF_DAY, SEASONS, Duration, TimexValue
 
 #: characters XML 1.0 can carry, with the ones that need escaping made likely
 XML_CHARS = st.one_of(
@@ -801,3 +802,59 @@ def calendar_datetimes(draw: st.DrawFn) -> pendulum.DateTime:
         except (OverflowError, ValueError):
             pass
     return pendulum.DateTime(*fields, tzinfo=tz, fold=draw(st.sampled_from([0, 1])))
+
+
+# --- TIMEX3 value objects ----------------------------------------------------------------
+
+
+def _field(digits: int, low: int, high: int) -> st.SearchStrategy[str]:
+    """A zero-padded number of ``digits`` digits in [low, high], or as many ``X``."""
+    return st.integers(low, high).map(lambda n: f"{n:0{digits}d}") | st.just("X" * digits)
+
+
+@st.composite
+def timex_objects(draw: st.DrawFn) -> TimexValue:
+    """A DATE or TIME value built field by field (``timex3.TimexValue``), of any shape the
+    grammar allows: a year of 2-4 digits (BC or not), then a month (and day), a week (and
+    weekday or weekend), a quarter, a half or a season, then a clock time (with a zone) or a
+    part of day."""
+    width = draw(st.sampled_from([4, 4, 3, 2]))
+    year = draw(_field(width, 0 if width < 4 else 1, 10**width - 1)
+                | st.text(st.sampled_from("0123456789X"), min_size=width, max_size=width))
+    fields: dict[str, object] = {"year": year, "bc": draw(st.booleans())}
+    below = draw(st.sampled_from(["", "month", "day", "week", "weekday", "quarter", "half", "season"]))
+    if below in ("month", "day"):
+        fields["month"] = draw(_field(2, 1, 12))
+        if below == "day":
+            fields["day"] = draw(_field(2, 1, 31))
+    elif below in ("week", "weekday"):
+        fields["week"] = draw(_field(2, 1, 53) | _field(1, 1, 9))
+        if below == "weekday":
+            fields["weekday"] = draw(st.sampled_from(["1", "2", "3", "4", "5", "6", "7", "X", "WE"]))
+    elif below == "quarter":
+        fields["quarter"] = draw(st.sampled_from(["1", "2", "3", "4", "X"]))
+    elif below == "half":
+        fields["half"] = draw(st.sampled_from(["1", "2", "X"]))
+    elif below == "season":
+        fields["season"] = draw(st.sampled_from(SEASONS))
+    time = draw(st.sampled_from(["", "hour", "minute", "second", "part"]))
+    if time == "part":
+        fields["part"] = draw(st.sampled_from(PARTS_OF_DAY))
+    elif time:
+        fields["hour"] = draw(_field(2, 0, 24))
+        if time in ("minute", "second"):
+            fields["minute"] = draw(_field(2, 0, 59))
+            if time == "second":
+                fields["second"] = draw(st.integers(0, 59).map(lambda n: f"{n:02d}")
+                                        | st.tuples(st.integers(0, 59), st.integers(0, 999)).map(lambda p: f"{p[0]:02d}.{p[1]}"))
+        fields["tz"] = draw(st.sampled_from([None, "Z", "+09:00", "-05:00", "+0530", "+09"]))
+    return TimexValue(kind="time" if time else "date", **fields)  # type: ignore[arg-type]
+
+
+@st.composite
+def duration_objects(draw: st.DrawFn) -> Duration:
+    """A duration built from parts: amounts (None for ``X``) of date units, then time units."""
+    amount = st.none() | st.integers(0, 10**6).map(float) | st.sampled_from([0.5, 1.5, 2.25, 5.3])
+    date = draw(st.lists(st.tuples(amount, st.sampled_from(["Y", "M", "W", "D", "Q", "DE", "CE", "ML", "E", "C", "L"])), max_size=3))
+    time = draw(st.lists(st.tuples(amount, st.sampled_from(["H", "M", "S"])), min_size=0 if date else 1, max_size=3))
+    return Duration(tuple(date), tuple(time))

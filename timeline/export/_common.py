@@ -39,7 +39,7 @@ from ..anchor import has_time
 from ..errors import InvalidValueError
 from ..lexicon import load
 from ..model import Document, Event, Expression
-from ..values.timex3 import parse_value
+from ..values.timex3 import parse_value, unit_of
 
 __all__ = [
     "Entry",
@@ -272,10 +272,18 @@ def place(entry: Entry) -> Place | None:
 # ------------------------------------------------------------------------------ words
 
 
+#: the units of ``timex3.UNITS`` (``timex3.unit_of``) in words
+UNIT_WORDS = {
+    "CE": "century", "DE": "decade", "Y": "year", "HALF": "half", "Q": "quarter", "SEASON": "season",
+    "M": "month", "W": "week", "WE": "weekend", "D": "day", "PART": "part of day", "H": "hour",
+    "MIN": "minute", "S": "second",
+}
+
+
 def granularity(value: str, type_: str | None = None) -> str:
-    """The unit a TIMEX3 value is given in: century, decade, year, half, quarter, season,
-    month, week, weekend, day, part of day, hour, minute, second; or duration, set,
-    reference, unknown."""
+    """The unit a TIMEX3 value is given in (``timex3.unit_of``, in words): century, decade,
+    year, half, quarter, season, month, week, weekend, day, part of day, hour, minute,
+    second; or duration, set, reference, unknown."""
     if type_ == "SET":
         return "set"
     try:
@@ -286,21 +294,8 @@ def granularity(value: str, type_: str | None = None) -> str:
         return "reference"
     if v.kind == "duration":
         return "duration"
-    if v.kind == "time":
-        if v.part is not None:
-            return "part of day"
-        if v.second is not None:
-            return "second"
-        return "minute" if v.minute is not None else "hour"
-    if v.day is not None or (v.weekday is not None and v.weekday not in ("WE",)):
-        return "day"
-    if v.weekday == "WE":
-        return "weekend"
-    for name in ("month", "week", "quarter", "half", "season"):
-        if getattr(v, name) is not None:
-            return name
-    year = (v.year or "").rstrip("X")
-    return {4: "year", 3: "decade", 2: "century"}.get(len(year), "year" if len(v.year or "") == 4 else "unknown")
+    unit = unit_of(v)
+    return "unknown" if unit is None else UNIT_WORDS[unit]
 
 
 def _day_name(year: str | None, month: str | None, day: str | None) -> str:

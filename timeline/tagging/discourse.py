@@ -30,7 +30,8 @@ import pendulum
 
 from ..lexicon import load
 from .meaning import Meaning
-from ..values.timex3 import granularity
+from ..errors import InvalidValueError
+from ..values.timex3 import granularity, parse_value
 from .resolve import COARSENESS, Context, Resolved
 from .tense import cue as sentence_cue
 from .tense import direction as sentence_direction
@@ -42,8 +43,20 @@ __all__ = ["Discourse", "REFERENCE_NEAR"]
 #: time ("at 10:35 a.m.") falls on that day rather than on the anchor's
 REFERENCE_NEAR = 300
 
-#: a duration of some months other than a quarter: "the nine months", "the six months"
-_MONTHS_PERIOD = re.compile(r"P(?:[12456789]|1[01])M")
+#: months in a period other than a quarter or a year: "the nine months", "the six months"
+PERIOD_MONTHS = frozenset({1, 2, 4, 5, 6, 7, 8, 9, 10, 11})
+
+
+def _months_period(value: str) -> bool:
+    """Whether a value is a duration of whole months other than a quarter or a year ("P9M")."""
+    try:
+        d = parse_value(value).duration
+    except InvalidValueError:
+        return False
+    if d is None or d.time_parts or len(d.date_parts) != 1:
+        return False
+    amount, unit = d.date_parts[0]
+    return unit == "M" and amount in PERIOD_MONTHS
 
 #: characters before a date in which "until" makes it the end of a span (``_aside``)
 ASIDE_REACH = 60
@@ -148,7 +161,7 @@ class Discourse:
         (``tense``: the sentence's cue when the caller has read it)."""
         if r is None:
             return
-        if _MONTHS_PERIOD.fullmatch(r.value):
+        if _months_period(r.value):
             self.period_at = start
         refines = not (  # "March 1990 ... Later that year": that year holds March, which stays
             m.anaphoric

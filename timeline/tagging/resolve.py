@@ -7,7 +7,10 @@ Resolution is composed from a few named operators, each defined in one line:
 - ``nearest(candidates, t, direction)``: of the occurrences of a partial date around ``t``,
   the latest one not after ``t`` (direction -1), the first one not before ``t`` (+1), or the
   one in ``t``'s own year (0).
-- ``fmt(t, unit)``: ``t`` written as a TIMEX3 value at the granularity of ``unit``.
+- ``value_at(t, unit)`` (``timex3``): the value naming the ``unit`` that holds ``t``.
+
+Values are built as ``timex3.TimexValue`` objects (``value_at``, ``day_at``, ``in_year``,
+``duration``) and written by ``timex3.format_value`` in one place, ``_ranged``.
 
 The direction of an underspecified expression comes from the sentence (see ``tense``); when
 the sentence says nothing, ``NEUTRAL_DIRECTION`` decides per kind of expression.
@@ -22,12 +25,25 @@ import attrs
 import pendulum
 
 from ..values import dates as D
-from ..values.bounds import SEASON_MONTHS, value_range
+from ..values.bounds import value_range
 from .calendars import movable
 from .meaning import WEEKDAY_CODES, Meaning
-from ..values.timex3 import BC_STANDIN, UNITS, bc_value, format_value, value_at
+from ..values.timex3 import (
+    BC_STANDIN,
+    SEASON_MONTHS,
+    UNITS,
+    TimexValue,
+    bc_value,
+    day_at,
+    duration,
+    format_duration,
+    format_value,
+    in_year,
+    parse_value,
+    value_at,
+)
 
-__all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
+__all__ = ["Context", "Resolved", "resolve", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
 
 #: direction used when the sentence gives no tense cue: -1 past, +1 future, 0 same year,
 #: NEAREST the occurrence closest to the anchor
@@ -48,7 +64,6 @@ NEUTRAL_DIRECTION = {"weekday": NEAREST, "month": NEAREST, "season": 0, "holiday
 #: the latest third quarter
 PAST_ONLY = frozenset({"quarter"})
 
-UNIT_LETTER = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "S": "S", "FN": "W", "WE": "D"}
 _TIME_UNITS = ("H", "MIN", "S")
 #: how many years ``nearest`` looks through for an occurrence (February 29 needs up to 9)
 _SEARCH_YEARS = 9
@@ -101,13 +116,20 @@ def _finer(gran: str, known: str) -> bool:
     return COARSENESS.get(gran, 3) < COARSENESS.get(known, 3) and COARSENESS.get(known, 3) >= COARSENESS["M"]
 
 
-def _vague(t: pendulum.DateTime, gran: str, known: str) -> str:
+def _vague(t: pendulum.DateTime, gran: str, known: str) -> TimexValue:
     """"In 2014 ... three months later" is some month of 2014: 2014-XX, not 2014-04."""
+    y = f"{t.year:04d}"
     if known == "M":
-        return f"{t.year:04d}-WXX" if gran == "W" else f"{t.year:04d}-{t.month:02d}-XX"
+        if gran == "W":
+            return TimexValue(kind="date", year=y, week="XX")
+        return TimexValue(kind="date", year=y, month=f"{t.month:02d}", day="XX")
     if gran == "Y" and known in ("DE", "CE"):  # "the 1860s ... two years later": some year of the 1860s
-        return f"{t.year // 10:03d}X" if known == "DE" else f"{t.year // 100:02d}XX"
-    return {"M": f"{t.year:04d}-XX", "W": f"{t.year:04d}-WXX"}.get(gran, f"{t.year:04d}-XX-XX")
+        return TimexValue(kind="date", year=f"{t.year // 10:03d}X" if known == "DE" else f"{t.year // 100:02d}XX")
+    if gran == "M":
+        return TimexValue(kind="date", year=y, month="XX")
+    if gran == "W":
+        return TimexValue(kind="date", year=y, week="XX")
+    return TimexValue(kind="date", year=y, month="XX", day="XX")
 
 
 # --- operators -------------------------------------------------------------------------
@@ -138,37 +160,11 @@ def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
     if whole != n:
         if unit in UNITS and UNITS[unit].coarseness >= UNITS["D"].coarseness:
             return D.add(t, days=round(n * UNITS[unit].days))
-    match unit:
-        case "Y":
-            return D.add(t, years=whole)
-        case "M":
-            return D.add(t, months=whole)
-        case "Q":
-            return D.add(t, months=3 * whole)
-        case "HALF":
-            return D.add(t, months=6 * whole)
-        case "DE":
-            return D.add(t, years=10 * whole)
-        case "CE":
-            return D.add(t, years=100 * whole)
-        case "W" | "WE":
-            return D.add(t, weeks=whole)
-        case "FN":
-            return D.add(t, weeks=2 * whole)
-        case "D":
-            return D.add(t, days=whole)
-        case "H":
-            return D.add(t, hours=whole)
-        case "MIN":
-            return D.add(t, minutes=whole)
-        case "S":
-            return D.add(t, seconds=whole)
+    step = UNITS[unit].step if unit in UNITS else None
+    if step is not None:
+        name, k = step  # timex3.UNITS: a quarter is 3 months, a fortnight 2 weeks
+        return D.add(t, **{name: k * whole})
     raise ValueError(f"unknown unit {unit!r}")
-
-
-def fmt(t: _dt.datetime, unit: str) -> str:
-    """``t`` as a TIMEX3 value at the granularity of ``unit`` (``timex3.value_at``)."""
-    return format_value(value_at(t, unit))
 
 
 def nearest(
@@ -215,7 +211,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int, tz: _dt.tzinfo) ->
     if n > 0:
         delta = (weekday - first.isoweekday()) % 7
         return D.add(first, days=delta + 7 * (n - 1))
-    last = first.end_of("month").start_of("day")
+    last = D.datetime(year, month, D.days_in_month(year, month), tz=tz)
     return D.add(last, days=-((last.isoweekday() - weekday) % 7))
 
 
@@ -303,13 +299,18 @@ def _mod(m: Meaning) -> tuple[str | None, str | None]:
 # --- resolution -------------------------------------------------------------------------
 
 
+_PAST = TimexValue(kind="ref", ref="PAST_REF")
+_FUTURE = TimexValue(kind="ref", ref="FUTURE_REF")
+
 #: "earlier Sunday", "later today": the TIMEX3 mod, and the range cut at the anchor's time
 CUT_MODS = {"EARLIER": "START", "LATER": "END"}
 
 
 def _ranged(
-    type_: str, value: str, mod: str | None, anchor: pendulum.DateTime, zone: str | None = None, **kw: object
+    type_: str, v: TimexValue, mod: str | None, anchor: pendulum.DateTime, zone: str | None = None, **kw: object
 ) -> Resolved:
+    """A resolved value with its range: the one place resolution writes a value."""
+    value = format_value(v)
     if mod in CUT_MODS:
         s, e = value_range(value, None, anchor, cut=mod, zone=zone)
         mod = CUT_MODS[mod]
@@ -318,40 +319,15 @@ def _ranged(
     return Resolved(type_, value, mod, s, e, **kw)  # type: ignore[arg-type]
 
 
-#: units written as a multiple of another in durations ("a decade" -> P10Y, as TimeBank does)
-SCALED_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2), "WE": ("D", 2)}
-#: a fraction of a unit is written in the next smaller one ("2 1/2 years" -> P2Y6M)
-SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
-
-
 def _duration_value(m: Meaning) -> str | None:
+    """A fixed value of the rule or lexicon ("P1D" for "daily"), else the amount of the unit
+    (``timex3.duration``)."""
     if m.value:
         return m.value
     if m.unit is None:
         return None
-    unit = m.unit
     amount = m.amount if m.amount is not None and not m.vague_amount else None
-    if unit in SCALED_UNITS:
-        if amount is None and unit in ("DE", "CE"):
-            return "PXDE" if unit == "DE" else "PXCE"
-        unit, factor = SCALED_UNITS[unit]
-        amount = None if amount is None else amount * factor
-    parts: list[tuple[str, str]] = []
-    if amount is None:
-        parts.append(("X", unit))
-    else:
-        whole = int(amount)
-        rest = amount - whole
-        if whole:
-            parts.append((str(whole), unit))
-        small, factor = SMALLER_UNIT.get(unit, (unit, 0))
-        if rest and factor and abs(rest * factor - round(rest * factor)) < 1e-6:
-            parts.append((str(round(rest * factor)), small))  # "2 1/2 years": P2Y6M
-        elif rest or not whole:  # "5.3 years": P5.3Y, not P5Y3.6M
-            parts = [(f"{amount:g}", unit)]
-    date = "".join(n + UNIT_LETTER[u] for n, u in parts if u not in _TIME_UNITS)
-    time = "".join(n + UNIT_LETTER[u] for n, u in parts if u in _TIME_UNITS)
-    return "P" + date + ("T" + time if time else "")
+    return format_duration(duration(amount, m.unit))
 
 
 def resolve(m: Meaning, ctx: Context) -> Resolved | None:
@@ -390,11 +366,16 @@ def _every(m: Meaning, ctx: Context) -> Resolved | None:
     """``every``: a SET ("every Thursday at 8 p.m.", "each July", "twice a year")."""
     if m.amount is None and not m.vague_amount:
         m = attrs.evolve(m, amount=1.0)
+    value: str | None
     if m.weekday:
         # "every Thursday at 8 p.m.", "every Friday night", "Tuesday nights"
-        value: str | None = f"XXXX-WXX-{m.weekday}" + _time_of_day(m)
+        hour, minute, second = _clock(m)
+        value = format_value(TimexValue(
+            kind="date" if hour is None and m.part is None else "time", year="XXXX", week="XX",
+            weekday=str(m.weekday), hour=hour, minute=minute, second=second, part=m.part if hour is None else None,
+        ))
     elif m.month and not m.unit:
-        value = f"XXXX-{m.month:02d}"  # "each July"
+        value = format_value(TimexValue(kind="date", year="XXXX", month=f"{m.month:02d}"))  # "each July"
     else:
         value = _duration_value(m)
     if value is None:
@@ -404,7 +385,7 @@ def _every(m: Meaning, ctx: Context) -> Resolved | None:
 
 def _reference(m: Meaning, ctx: Context) -> Resolved | None:
     """``reference``: PRESENT_REF, PAST_REF or FUTURE_REF ("now", "recently", "the future")."""
-    return None if m.ref is None else _ranged("DATE", m.ref, None, ctx.anchor)
+    return None if m.ref is None else _ranged("DATE", TimexValue(kind="ref", ref=m.ref), None, ctx.anchor)
 
 
 def _duration(m: Meaning, ctx: Context) -> Resolved | None:
@@ -458,9 +439,9 @@ def _calendar(step: Step) -> Step:
             t = pendulum.instance(r.earliest)
             if t.isoweekday() == 1:  # a Monday holiday ends the weekend before it
                 t = D.add(t, days=-1)
-            return _ranged("DATE", fmt(t, "WE"), r.mod, ctx.anchor)
+            return _ranged("DATE", value_at(t, "WE"), r.mod, ctx.anchor)
         if m.as_unit and r.earliest is not None:  # "the week of March 6"
-            return _ranged(r.type, fmt(r.earliest, m.as_unit), r.mod, ctx.anchor)
+            return _ranged(r.type, value_at(r.earliest, m.as_unit), r.mod, ctx.anchor)
         return _widened(m, r)
 
     run.__doc__ = step.__doc__
@@ -478,7 +459,7 @@ def _widened(m: Meaning, r: Resolved) -> Resolved:
         return r
     if m.day_end is not None and m.day is not None and m.day < m.day_end:
         unit, n = "day", m.day_end - m.day + 1
-    elif m.month_end is not None and m.month is not None and r.value[5:7].isdigit():
+    elif m.month_end is not None and m.month is not None and (parse_value(r.value).month or "X").isdigit():
         unit, n = "month", m.month_end - m.month + 1
     else:
         return r
@@ -490,7 +471,7 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     if m.offset_sign is None or m.unit is None:
         return None
     if m.vague_amount or m.amount is None:  # "several years ago", "months ago"
-        return _ranged("DATE", "PAST_REF" if m.offset_sign < 0 else "FUTURE_REF", None, ctx.anchor)
+        return _ranged("DATE", _PAST if m.offset_sign < 0 else _FUTURE, None, ctx.anchor)
     base = ctx.anchor if m.deictic else ctx.reference
     amount = m.amount
     unit = "D" if m.unit == "WE" else m.unit
@@ -508,7 +489,7 @@ def _offset(m: Meaning, ctx: Context) -> Resolved | None:
     mod = m.mod if m.mod in OFFSET_MODS else None
     if base is ctx.reference and not m.deictic and _finer(gran, ctx.reference_unit):
         return _ranged("DATE", _vague(t, gran, ctx.reference_unit), mod, ctx.anchor)
-    return _ranged(type_, fmt(t, gran), mod, ctx.anchor)
+    return _ranged(type_, value_at(t, gran), mod, ctx.anchor)
 
 
 def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
@@ -541,7 +522,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
         first_day = _date(base, y, m.month, m.day or 1)
         if first_day is None:
             return None
-        return _ranged("DATE", fmt(first_day, "D" if m.day else "M"), mod, ctx.anchor)
+        return _ranged("DATE", value_at(first_day, "D" if m.day else "M"), mod, ctx.anchor)
     if m.season is not None:
         # the latest start of this season not after the base, and whether we are in it
         first = SEASON_MONTHS[m.season][0]
@@ -556,7 +537,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
             y += 1  # "next spring"
         elif not in_season:
             y = base.year  # "this summer": the one of this calendar year
-        return _ranged("DATE", f"{y:04d}-{m.season}", mod, ctx.anchor)
+        return _ranged("DATE", in_year(y, "SEASON", m.season), mod, ctx.anchor)
     if m.holiday is not None:
         d = nearest(lambda y: holiday_date(m.holiday or "", y, tz), D.add(base, days=-1) if m.shift < 0 else D.add(base, days=1), m.shift or 0, "D")
         return None if d is None else _holiday(m, d, mod, ctx)
@@ -565,7 +546,7 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     unit = m.unit
     if half is not None and unit == "Y":
         t = shift(base, "Y", m.shift)
-        return _ranged("DATE", f"{t.year:04d}-H{half}", None, ctx.anchor)
+        return _ranged("DATE", in_year(t.year, "HALF", half), None, ctx.anchor)
     n = m.shift
     if m.recent and unit == "WE" and base.isoweekday() < 6 and ctx.direction != 1:
         n -= 1  # on a weekday, "the weekend" is the one just past
@@ -573,26 +554,34 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     if m.anaphoric and _finer(unit, ctx.reference_unit):
         return _ranged("DATE", _vague(t, unit, ctx.reference_unit), mod, ctx.anchor)  # "the following day" of 1894
     if m.part is not None:
-        return _ranged("TIME", fmt(t, "D") + "T" + m.part, mod, ctx.anchor)
+        return _ranged("TIME", day_at(t, part=m.part), mod, ctx.anchor)
     type_ = "TIME" if unit in _TIME_UNITS else "DATE"
-    return _ranged(type_, fmt(t, unit), mod, ctx.anchor)
+    return _ranged(type_, value_at(t, unit), mod, ctx.anchor)
 
 
 def _with_time(m: Meaning, day: pendulum.DateTime, ctx: Context, mod: str | None) -> Resolved:
     """A day, refined by a time of day or part of day when the phrase has one."""
     if m.weekday is not None and m.day_offset:
         day = D.add(day, days=m.day_offset)  # "the day before last Tuesday"
-    time = _time_of_day(m)
     zone = m.zone if m.hour is not None else None  # "5 p.m. EST": that instant, wherever the anchor is
-    return _ranged("TIME" if time else "DATE", fmt(day, "D") + time, mod, ctx.anchor, zone)
-
-
-def _time_of_day(m: Meaning) -> str:
-    """The time part of a value: "T20:00" for "8 p.m.", "TNI" for "night", else ""."""
     if m.hour is not None:
-        hour = m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
-        return f"T{hour:02d}:{m.minute or 0:02d}" + ("" if m.second is None else f":{m.second:02d}")
-    return "" if m.part is None else "T" + m.part
+        v = day_at(day, _hour(m), m.minute or 0, m.second)
+    else:
+        v = day_at(day, part=m.part)
+    return _ranged(v.kind.upper(), v, mod, ctx.anchor, zone)
+
+
+def _hour(m: Meaning) -> int:
+    """The hour of a clock time on the 24-hour clock ("8 p.m." is 20)."""
+    assert m.hour is not None
+    return m.hour % 12 + (12 if m.ampm == "pm" else 0) if m.ampm else m.hour
+
+
+def _clock(m: Meaning) -> tuple[str | None, str | None, str | None]:
+    """The clock fields of a value, (hour, minute, second): "20", "00", None for "8 p.m."."""
+    if m.hour is None:
+        return None, None, None
+    return f"{_hour(m):02d}", f"{m.minute or 0:02d}", None if m.second is None else f"{m.second:02d}"
 
 
 def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
@@ -601,9 +590,9 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     if half is not None and (m.century is not None or m.decade is not None):
         mod = "START" if half == "1" else "END"  # "the first half of the 20th century": no H value
     if m.century is not None:  # "the 5th century BC": BC04
-        return _ranged("DATE", ("BC" if m.era == "BC" else "") + m.century, mod, ctx.anchor, explicit=True)
+        return _ranged("DATE", TimexValue(kind="date", year=m.century, bc=m.era == "BC"), mod, ctx.anchor, explicit=True)
     if m.decade is not None:
-        return _ranged("DATE", m.decade, mod, ctx.anchor, explicit=True)
+        return _ranged("DATE", TimexValue(kind="date", year=m.decade), mod, ctx.anchor, explicit=True)
     # "'99": the century closest to the anchor, or in a narrative to the story's time
     around = ctx.reference if ctx.domain == "narrative" and not ctx.reference_bc else ctx.anchor
     year = m.year if m.year is not None else (_year2(m.year2, around) if m.year2 is not None else None)
@@ -613,24 +602,23 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
         year = ctx.anchor.year + m.year_shift  # "June last year", "January this year"
     if year is None:
         return None
-    y = f"{year:04d}"
     if m.value == "INVALID":
         return None
     if m.value == "XX-XX":
-        return _ranged("DATE", f"{y}-XX-XX", mod, ctx.anchor, explicit=True)
+        return _ranged("DATE", TimexValue(kind="date", year=f"{year:04d}", month="XX", day="XX"), mod, ctx.anchor, explicit=True)
     if half is not None:
-        return _ranged("DATE", f"{y}-H{half}", None, ctx.anchor, explicit=True)
+        return _ranged("DATE", in_year(year, "HALF", half), None, ctx.anchor, explicit=True)
     if m.quarter is not None:
-        return _ranged("DATE", f"{y}-Q{m.quarter}", mod, ctx.anchor, explicit=True)
+        return _ranged("DATE", in_year(year, "Q", m.quarter), mod, ctx.anchor, explicit=True)
     if m.half is not None:
-        return _ranged("DATE", f"{y}-H{m.half}", mod, ctx.anchor, explicit=True)
+        return _ranged("DATE", in_year(year, "HALF", m.half), mod, ctx.anchor, explicit=True)
     if m.season is not None:
-        return _ranged("DATE", f"{y}-{m.season}", mod, ctx.anchor, explicit=True)
+        return _ranged("DATE", in_year(year, "SEASON", m.season), mod, ctx.anchor, explicit=True)
     if m.holiday is not None:
         d = holiday_date(m.holiday, year, ctx.anchor.tzinfo or pendulum.UTC)
         return None if d is None else _holiday(m, d, mod, ctx, explicit=True)
     if m.month is None:
-        return _ranged("DATE", y, mod, ctx.anchor, explicit=True)
+        return _ranged("DATE", TimexValue(kind="date", year=f"{year:04d}"), mod, ctx.anchor, explicit=True)
     t = _date(ctx.anchor, year, m.month, m.day or 1)
     if t is None:  # "Feb. 30, 2024": no such day, but the month and year the text names stand
         t = _date(ctx.anchor, year, m.month, 1)
@@ -638,7 +626,7 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     if t is None:
         return None
     if m.day is None:
-        return _ranged("DATE", fmt(t, "M"), mod, ctx.anchor, explicit=True)
+        return _ranged("DATE", value_at(t, "M"), mod, ctx.anchor, explicit=True)
     r = _with_time(m, t, ctx, mod)
     return attrs.evolve(r, explicit=True)
 
@@ -687,7 +675,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         if t is None:
             return None
         if m.day is None:
-            return _ranged("DATE", fmt(t, "M"), mod, ctx.anchor)
+            return _ranged("DATE", value_at(t, "M"), mod, ctx.anchor)
         return _with_time(m, t, ctx, mod)
     if m.season is not None:
         d = 0 if _in_reference_year(ctx, base) else _direction(ctx, "season")
@@ -695,7 +683,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         t = nearest(lambda y: _date(base, y, first), base, d, "M")
         if t is None:
             return None
-        return _ranged("DATE", f"{t.year:04d}-{m.season}", mod, ctx.anchor)
+        return _ranged("DATE", in_year(t.year, "SEASON", m.season), mod, ctx.anchor)
     if m.holiday is not None:
         d = 0 if _in_reference_year(ctx, base) else _direction(ctx, "holiday")
         t = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base, d, "D")
@@ -711,8 +699,7 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
         t = nearest(lambda y: _date(base, y, step * (n - 1) + 1), base, d, unit)
         if t is None:
             return None
-        value = f"{t.year:04d}-Q{n}" if unit == "Q" else f"{t.year:04d}-H{n}"
-        return _ranged("DATE", value, mod if unit == "Q" else None, ctx.anchor)
+        return _ranged("DATE", in_year(t.year, unit, n), mod if unit == "Q" else None, ctx.anchor)
     return None
 
 
@@ -765,17 +752,18 @@ def _anaphoric(m: Meaning, ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if m.year is not None and m.unit in ("Q", "HALF"):
         # "the 1988 quarter": the quarter the text is about, in that year
+        year = f"{m.year:04d}"
         if ctx.reference_unit == m.unit:
-            return _ranged("DATE", f"{m.year:04d}{fmt(ref, m.unit)[4:]}", m.mod, ctx.anchor)
+            return _ranged("DATE", attrs.evolve(value_at(ref, m.unit), year=year), m.mod, ctx.anchor)
         if m.unit == "Q" and ctx.last_quarter is not None:
-            return _ranged("DATE", f"{m.year:04d}{fmt(ctx.last_quarter, 'Q')[4:]}", m.mod, ctx.anchor)
-        return _ranged("DATE", f"{m.year:04d}", m.mod, ctx.anchor)
+            return _ranged("DATE", attrs.evolve(value_at(ctx.last_quarter, "Q"), year=year), m.mod, ctx.anchor)
+        return _ranged("DATE", TimexValue(kind="date", year=year), m.mod, ctx.anchor)
     if m.unit == "Q" and ctx.reference_unit != "Q":
         # "the quarter": the one the text last named, else the last completed one
         ref = ctx.last_quarter or shift(ctx.anchor, "Q", -1)
     if m.unit != "Q" and _finer(m.unit, ctx.reference_unit):  # "In November, ... That day": some day of it
         return _ranged("DATE", _vague(ref, m.unit, ctx.reference_unit), m.mod, ctx.anchor)
-    return _ranged("DATE", fmt(ref, m.unit), m.mod, ctx.anchor)
+    return _ranged("DATE", value_at(ref, m.unit), m.mod, ctx.anchor)
 
 
 

@@ -32,7 +32,7 @@ import pendulum
 from . import dates as D
 from ..anchor import has_time
 from ..errors import InvalidValueError, UnknownOptionError
-from .timex3 import TimexValue, parse_value
+from .timex3 import SEASON_MONTHS, SMALLER_UNIT, TimexValue, parse_value
 
 __all__ = [
     "Range",
@@ -63,8 +63,7 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
     "NI": (18, 30),
     "DT": (6, 18),
 }
-#: season -> (first month, months long); winter starts in December of the value's year
-SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+# SEASON_MONTHS (season -> first month, months long) is timex3's one table of seasons
 #: vague reference -> (days before "now", days after "now"). "now" is the anchor's instant
 #: when it has a time of day, else the anchor's whole day; PRESENT_REF is always the day.
 REF_SPANS: dict[str, tuple[int, int]] = {"PAST_REF": (365, 0), "PRESENT_REF": (0, 0), "FUTURE_REF": (0, 365)}
@@ -161,8 +160,7 @@ def _date_range(v: TimexValue, tz: _dt.tzinfo) -> Range:
         if v.day is None or not _digits(v.day):
             return _months(tz, year, month, 1)
         day = int(v.day)
-        s = _midnight(tz, year, month)
-        if day > s.days_in_month:
+        if day > D.days_in_month(year, month):
             raise InvalidValueError(f"{y}-{v.month}-{v.day}")
         return _time_of(v, _midnight(tz, year, month, day))
     if v.week is not None:
@@ -328,6 +326,11 @@ def value_range(
     return _apply_cut(_apply_mod(rng, mod, a), cut, a)
 
 
+#: timex3.SMALLER_UNIT in pendulum's unit names
+_PENDULUM_UNIT = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "H": "hours", "MIN": "minutes", "S": "seconds"}
+_CARRY = tuple((_PENDULUM_UNIT[big], _PENDULUM_UNIT[small], k) for big, (small, k) in SMALLER_UNIT.items())
+
+
 def duration_of(value: str) -> pendulum.Duration | None:
     """The length of a TIMEX3 duration as a pendulum Duration; None when vague or not one.
 
@@ -349,10 +352,8 @@ def duration_of(value: str) -> pendulum.Duration | None:
         for amount, unit in parts:
             name, n = DURATION_UNITS["TM" if time and unit == "M" else unit]
             totals[name] = totals.get(name, Fraction(0)) + Fraction(str(amount)) * n
-    # carry fractions to the next smaller unit
-    carry = (("years", "months", 12), ("months", "days", 30), ("weeks", "days", 7),
-             ("days", "hours", 24), ("hours", "minutes", 60), ("minutes", "seconds", 60))
-    for big, small, k in carry:
+    # carry fractions to the next smaller unit (timex3.SMALLER_UNIT)
+    for big, small, k in _CARRY:
         total = totals.get(big, Fraction(0))
         whole = total.numerator // total.denominator
         if total != whole:

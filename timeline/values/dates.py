@@ -19,7 +19,7 @@ import datetime as _dt
 import pendulum
 from pendulum import DateTime, FixedTimezone, Timezone
 
-__all__ = ["is_fixed", "datetime", "start_of", "set_date", "add", "plus", "diff", "scale"]
+__all__ = ["is_fixed", "days_in_month", "datetime", "start_of", "set_date", "add", "plus", "diff", "scale"]
 
 UTC = pendulum.UTC
 _new = DateTime  # the constructor: no zone conversion, wall time and fold as given
@@ -39,7 +39,8 @@ def _fold(tz: _dt.tzinfo | None, fold: int) -> int:
     return 0 if type(tz) is FixedTimezone else fold
 
 
-def _days_in_month(year: int, month: int) -> int:
+def days_in_month(year: int, month: int) -> int:
+    """Days in ``month`` of ``year`` (Gregorian): the one table of month lengths."""
     if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return 29
     return _MONTH_DAYS[month]
@@ -115,7 +116,7 @@ def add(
             month = total % 12 + 1
             if not 1 <= year <= 9999:
                 raise ValueError(f"year {year} is out of range")
-            day = min(day, _days_in_month(year, month))
+            day = min(day, days_in_month(year, month))
         w = _naive(year, month, day, t.hour, t.minute, t.second, t.microsecond)
         if weeks or days or hours or minutes or seconds:
             w += _delta(days=days + 7 * weeks, hours=hours, minutes=minutes, seconds=seconds)

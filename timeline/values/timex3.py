@@ -54,11 +54,22 @@ __all__ = [
     "year_of",
     "value_at",
     "BC_STANDIN",
+    "SEASON_MONTHS",
+    "SCALED_UNITS",
+    "SMALLER_UNIT",
+    "DURATION_LETTER",
+    "unit_of",
+    "day_at",
+    "in_year",
+    "duration",
 ]
 
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
-SEASONS = ("SP", "SU", "FA", "WI")
+#: season -> (first month, months long); winter starts in December of the value's year.
+#: The one table of seasons: bounds read it for a season's range, resolution for its start.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+SEASONS = tuple(SEASON_MONTHS)
 #: duration unit letters; date part then time part (after ``T``). TE3 writes decades
 #: as ``DE`` or ``E``, centuries as ``CE`` or ``C``, millennia as ``ML`` or ``L``.
 DURATION_UNITS = ("Y", "M", "W", "D", "Q", "DE", "E", "CE", "C", "ML", "L", "H", "S")
@@ -141,8 +152,10 @@ def _valid_numbers(m: re.Match[str]) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_value(value: str) -> TimexValue:
-    """Parse a TIMEX3 value string; raise InvalidValueError if it is not one."""
+    """Parse a TIMEX3 value string; raise InvalidValueError if it is not one. Values are
+    frozen, so a value read again (bounds, granularity, discourse) is parsed once."""
     if value in REFS:
         return TimexValue(kind="ref", ref=value)
     if value.startswith("P"):
@@ -247,34 +260,53 @@ def is_value(value: str) -> bool:
 @attrs.frozen(slots=True)
 class Unit:
     """A granularity of TIMEX3 values and a step of calendar arithmetic: its code, how
-    coarse it is (an order: a step finer than what the text said cannot be placed exactly)
-    and its mean length in days (for fractions: "2.5 months" is 76 days)."""
+    coarse it is (an order: a step finer than what the text said cannot be placed exactly),
+    its mean length in days (for fractions: "2.5 months" is 76 days) and the calendar step
+    it moves by, (pendulum unit, how many) (a quarter is 3 months; a weekend moves by weeks;
+    None for what no phrase shifts by)."""
 
     code: str
     coarseness: int
     days: float
+    step: tuple[str, int] | None = None
 
 
 #: every unit, finest first: the one table of granularities, coarseness and lengths
 UNITS: dict[str, Unit] = {
     u.code: u
     for u in (
-        Unit("S", 0, 1 / 86400),
-        Unit("MIN", 1, 1 / 1440),
-        Unit("H", 2, 1 / 24),
-        Unit("D", 3, 1),
-        Unit("WE", 3, 2),
-        Unit("W", 4, 7),
-        Unit("FN", 4, 14),
-        Unit("M", 5, 30.44),
-        Unit("Q", 6, 91.31),
+        Unit("S", 0, 1 / 86400, ("seconds", 1)),
+        Unit("MIN", 1, 1 / 1440, ("minutes", 1)),
+        Unit("H", 2, 1 / 24, ("hours", 1)),
+        Unit("PART", 2, 1 / 4),  # a part of a day ("2024-07-28TNI"): morning, night, ...
+        Unit("D", 3, 1, ("days", 1)),
+        Unit("WE", 3, 2, ("weeks", 1)),
+        Unit("W", 4, 7, ("weeks", 1)),
+        Unit("FN", 4, 14, ("weeks", 2)),
+        Unit("M", 5, 30.44, ("months", 1)),
+        Unit("Q", 6, 91.31, ("months", 3)),
         Unit("SEASON", 6, 91.31),
-        Unit("HALF", 7, 182.62),
-        Unit("Y", 8, 365.25),
-        Unit("DE", 9, 3652.5),
-        Unit("CE", 10, 36525),
+        Unit("HALF", 7, 182.62, ("months", 6)),
+        Unit("Y", 8, 365.25, ("years", 1)),
+        Unit("DE", 9, 3652.5, ("years", 10)),
+        Unit("CE", 10, 36525, ("years", 100)),
     )
 }
+
+
+#: units a duration writes as a multiple of another ("a decade" -> P10Y, as TimeBank does)
+SCALED_UNITS: dict[str, tuple[str, int]] = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2), "WE": ("D", 2)}
+#: the next smaller unit and how many of it make one: a fraction of a unit is written in it
+#: ("2 1/2 years" -> P2Y6M) and a fractional length carries into it (P1.5Y is 18 months).
+#: A month counts 30 days here, as TimeBank writes them; ``Unit.days`` is the mean length.
+SMALLER_UNIT: dict[str, tuple[str, int]] = {
+    "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)
+}
+#: the letter a duration writes for a unit (minutes are ``M`` after the ``T``)
+DURATION_LETTER: dict[str, str] = {
+    "Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "S": "S"
+}
+_TIME_PART = frozenset({"H", "MIN", "S"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -310,6 +342,74 @@ def granularity(value: str) -> str:
     return "Y"
 
 
+def unit_of(v: TimexValue) -> str | None:
+    """The finest unit a DATE or TIME value names, a code of ``UNITS`` (what the value
+    says, where ``granularity`` is the unit the reference time moves by): a day of a week
+    is a day, a time its clock's unit or ``PART``; a year with unknown digits is the unit
+    its known digits name; None for a duration, a reference or a year of no known unit.
+
+    >>> [unit_of(parse_value(v)) for v in ("199X", "2024-W29-WE", "XXXX-WXX-1", "2024-07-28TNI", "2024-07-28T10:30")]
+    ['DE', 'WE', 'D', 'PART', 'MIN']
+    """
+    if v.kind not in ("date", "time"):
+        return None
+    if v.kind == "time":
+        if v.part is not None:
+            return "PART"
+        if v.second is not None:
+            return "S"
+        return "MIN" if v.minute is not None else "H"
+    if v.day is not None or (v.weekday is not None and v.weekday != "WE"):
+        return "D"
+    if v.weekday == "WE":
+        return "WE"
+    if v.month is not None:
+        return "M"
+    if v.week is not None:
+        return "W"
+    if v.quarter is not None:
+        return "Q"
+    if v.half is not None:
+        return "HALF"
+    if v.season is not None:
+        return "SEASON"
+    year = v.year or ""
+    known = len(year.rstrip("X"))
+    return {4: "Y", 3: "DE", 2: "CE"}.get(known, "Y" if len(year) == 4 else None)
+
+
+def duration(amount: float | None, unit: str) -> Duration:
+    """``amount`` of a unit of ``UNITS`` (None: an unknown number) as a TIMEX3 duration:
+    decades, centuries, fortnights and weekends as a multiple of another unit
+    (``SCALED_UNITS``), a fraction in the next smaller unit when it is a whole number of
+    them (``SMALLER_UNIT``), else written with up to six significant digits.
+
+    >>> [format_duration(duration(*a)) for a in ((3, "D"), (2.5, "Y"), (1, "DE"), (None, "DE"), (1.5, "H"), (5.3, "Y"))]
+    ['P3D', 'P2Y6M', 'P10Y', 'PXDE', 'PT1H30M', 'P5.3Y']
+    """
+    if unit in SCALED_UNITS:
+        if amount is None and unit in ("DE", "CE"):
+            return Duration(((None, unit),))  # "decades": PXDE
+        unit, factor = SCALED_UNITS[unit]
+        amount = None if amount is None else amount * factor
+    parts: list[tuple[float | None, str]]
+    if amount is None:
+        parts = [(None, unit)]
+    else:
+        whole = int(amount)
+        rest = amount - whole
+        parts = [(float(whole), unit)] if whole else []
+        small, factor = SMALLER_UNIT.get(unit, (unit, 0))
+        if rest and factor and abs(rest * factor - round(rest * factor)) < 1e-6:
+            parts.append((float(round(rest * factor)), small))  # "2 1/2 years": P2Y6M
+        elif rest or not whole:  # "5.3 years": P5.3Y, not P5Y3.6M
+            parts = [(float(f"{amount:g}"), unit)]
+    return Duration(
+        tuple((a, DURATION_LETTER[u]) for a, u in parts if u not in _TIME_PART),
+        tuple((a, DURATION_LETTER[u]) for a, u in parts if u in _TIME_PART),
+    )
+
+
 #: years before the common era are resolved as years of a stand-in era: year ``n`` BC is
 #: ``BC_STANDIN - n`` (the astronomical year ``1 - n`` moved by 8,800 years, a multiple of
 #: the Gregorian calendar's 400-year cycle, so weekdays and leap years agree); Python's
@@ -324,10 +424,14 @@ def bc_value(value: str) -> str:
     >>> bc_value("8757"), bc_value("8311-SU"), bc_value("1944-06")
     ('BC0044', 'BC0490-SU', '1944-06')
     """
-    head = value[:4]
-    if not head.isdigit() or int(head) < BC_STANDIN_MIN:
+    try:
+        v = parse_value(value)
+    except InvalidValueError:
         return value
-    return f"BC{BC_STANDIN - int(head):04d}{value[4:]}"
+    year = v.year or ""
+    if v.bc or len(year) != 4 or not year.isdigit() or int(year) < BC_STANDIN_MIN:
+        return value
+    return format_value(attrs.evolve(v, year=f"{BC_STANDIN - int(year):04d}", bc=True))
 
 
 def year_of(value: str) -> int | None:
@@ -357,24 +461,65 @@ def value_at(t: datetime.datetime, unit: str) -> TimexValue:
     >>> [format_value(value_at(t, u)) for u in ("CE", "DE", "Y", "HALF", "Q", "M", "W", "WE", "D", "H", "MIN")]
     ['20', '202', '2024', '2024-H2', '2024-Q3', '2024-07', '2024-W30', '2024-W30-WE', '2024-07-28', '2024-07-28T10', '2024-07-28T10:30']
     """
-    y = f"{t.year:04d}"
     match unit:
         case "CE":
             return TimexValue(kind="date", year=f"{t.year // 100:02d}")
         case "DE":
             return TimexValue(kind="date", year=f"{t.year // 10:03d}")
         case "Y":
-            return TimexValue(kind="date", year=y)
+            return TimexValue(kind="date", year=f"{t.year:04d}")
         case "HALF":
-            return TimexValue(kind="date", year=y, half="1" if t.month <= 6 else "2")
+            return in_year(t.year, "HALF", 1 if t.month <= 6 else 2)
         case "Q":
-            return TimexValue(kind="date", year=y, quarter=str((t.month - 1) // 3 + 1))
+            return in_year(t.year, "Q", (t.month - 1) // 3 + 1)
         case "M":
-            return TimexValue(kind="date", year=y, month=f"{t.month:02d}")
+            return TimexValue(kind="date", year=f"{t.year:04d}", month=f"{t.month:02d}")
         case "W" | "FN" | "WE":
             iso_year, week, _ = t.isocalendar()
             return TimexValue(kind="date", year=f"{iso_year:04d}", week=f"{week:02d}", weekday="WE" if unit == "WE" else None)
-        case "H" | "MIN" | "S":
-            minute = f"{t.minute:02d}" if unit != "H" else None
-            return TimexValue(kind="time", year=y, month=f"{t.month:02d}", day=f"{t.day:02d}", hour=f"{t.hour:02d}", minute=minute)
-    return TimexValue(kind="date", year=y, month=f"{t.month:02d}", day=f"{t.day:02d}")
+        case "H":
+            return day_at(t, t.hour)
+        case "MIN" | "S":
+            return day_at(t, t.hour, t.minute)
+    return day_at(t)
+
+
+def day_at(
+    t: datetime.date, hour: int | None = None, minute: int | None = None, second: int | None = None,
+    part: str | None = None,
+) -> TimexValue:
+    """The day holding ``t``, at a clock time or a part of the day (``PARTS_OF_DAY``) when
+    one is given: a DATE value, or a TIME value.
+
+    >>> import datetime
+    >>> d = datetime.date(2024, 7, 28)
+    >>> [format_value(v) for v in (day_at(d), day_at(d, 20, 0), day_at(d, 7, 15, 42), day_at(d, part="NI"))]
+    ['2024-07-28', '2024-07-28T20:00', '2024-07-28T07:15:42', '2024-07-28TNI']
+    """
+    y, m, d = f"{t.year:04d}", f"{t.month:02d}", f"{t.day:02d}"
+    if hour is not None:
+        return TimexValue(
+            kind="time", year=y, month=m, day=d, hour=f"{hour:02d}",
+            minute=None if minute is None else f"{minute:02d}",
+            second=None if second is None else f"{second:02d}",
+        )
+    if part is not None:
+        return TimexValue(kind="time", year=y, month=m, day=d, part=part)
+    return TimexValue(kind="date", year=y, month=m, day=d)
+
+
+def in_year(year: int, unit: str, which: int | str) -> TimexValue:
+    """The ``which``-th quarter (``Q``) or half (``HALF``) of ``year``, or its season
+    ``which`` (``SEASON``: a code of ``SEASONS``).
+
+    >>> [format_value(in_year(2024, u, n)) for u, n in (("Q", 3), ("HALF", 1), ("SEASON", "SU"))]
+    ['2024-Q3', '2024-H1', '2024-SU']
+    """
+    y = f"{year:04d}"
+    if unit == "Q":
+        return TimexValue(kind="date", year=y, quarter=str(which))
+    if unit == "HALF":
+        return TimexValue(kind="date", year=y, half=str(which))
+    if unit == "SEASON":
+        return TimexValue(kind="date", year=y, season=str(which))
+    raise ValueError(f"in_year: unit must be Q, HALF or SEASON, got {unit!r}")
