@@ -590,7 +590,8 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
     if half is not None and (m.century is not None or m.decade is not None):
         mod = "START" if half == "1" else "END"  # "the first half of the 20th century": no H value
     if m.century is not None:  # "the 5th century BC": BC04
-        return _ranged("DATE", TimexValue(kind="date", year=m.century, bc=m.era == "BC"), mod, ctx.anchor, explicit=True)
+        bc = m.era == "BC" or (m.era is None and _century_of_story_bc(int(m.century), ctx))
+        return _ranged("DATE", TimexValue(kind="date", year=m.century, bc=bc), mod, ctx.anchor, explicit=True)
     if m.decade is not None:
         return _ranged("DATE", TimexValue(kind="date", year=m.decade), mod, ctx.anchor, explicit=True)
     # "'99": the century closest to the anchor, or in a narrative to the story's time
@@ -629,6 +630,17 @@ def _explicit(m: Meaning, ctx: Context) -> Resolved | None:
         return _ranged("DATE", value_at(t, "M"), mod, ctx.anchor, explicit=True)
     r = _with_time(m, t, ctx, mod)
     return attrs.evolve(r, explicit=True)
+
+
+def _century_of_story_bc(century: int, ctx: Context) -> bool:
+    """A century that names no era ("the 6th century", ``century`` 5: the hundreds) is
+    before our era when the text is in a year BC and it is not more than one century
+    before that year's own ("753 BC ... by the 6th century": BC05, not the 500s; "the 21st
+    century" stays ours)."""
+    if not ctx.reference_bc:
+        return False
+    year = BC_STANDIN - ctx.reference.year  # the story's year BC
+    return century <= (year - 1) // 100 + 1
 
 
 def _partial(m: Meaning, ctx: Context) -> Resolved | None:
