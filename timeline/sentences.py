@@ -49,6 +49,21 @@ def _abbreviation_set() -> frozenset[str]:
     return frozenset(abbreviations())
 
 
+@functools.cache
+def _openers() -> frozenset[str]:
+    """Words that begin a sentence after an abbreviation (lower case)."""
+    return frozenset(k.lower() for k in load("en")["sentence_opener"].entries)
+
+
+_NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]?([A-Za-z]+)\b")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """The word after ``at`` is one that begins sentences ("The", "He", "In"), with a capital."""
+    m = _NEXT_WORD.match(text, at)
+    return m is not None and m.group(1)[0].isupper() and m.group(1).lower() in _openers()
+
+
 def _word_before(text: str, end: int) -> str:
     """The run of word characters, periods, apostrophes and hyphens ending at ``end``."""
     i = end
@@ -73,13 +88,17 @@ def sentences(text: str, informal: bool = False) -> tuple[tuple[int, int], ...]:
 
     Breaks at blank lines and after ``.!?`` (and closing quotes) followed by a capital,
     digit or opening quote, with or without a space (run-on text such as
-    ``challenge.”Japan``), but not after abbreviations ("Mr.", "Jan.", "U.S.").
+    ``challenge.”Japan``), but not after abbreviations ("Mr.", "Jan.", "U.S.") unless a word
+    that begins sentences follows ("at 8 p.m. The count began", lexicon ``sentence_opener``).
     ``informal`` (tweets, chat: the colloquial domain) also breaks at every line break,
     after ``.!?`` followed by a lowercase word, and after emoji and emoticons.
 
     >>> t = 'Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”Japan agreed. Done'
     >>> [t[s:e] for s, e in sentences(t)]
     ['Mr. Kihara met Mr. Austin on Jan. 6 in the U.S. capital.”', 'Japan agreed.', 'Done']
+    >>> t = "Polls closed at 8 p.m. The count began at 9 a.m. Monday in the U.S. Army's base."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Polls closed at 8 p.m.', "The count began at 9 a.m. Monday in the U.S. Army's base."]
     >>> t = "The plant opens on Mon.. The minister left."
     >>> [t[s:e] for s, e in sentences(t)]
     ['The plant opens on Mon..', 'The minister left.']
@@ -113,7 +132,8 @@ def sentences(text: str, informal: bool = False) -> tuple[tuple[int, int], ...]:
         start = m.start()
         word = _word_before(text, start + 1)
         if text[start] == "." and text[start + 1 : start + 2] != "." and _is_abbreviation(word):
-            continue
+            if not (spaced and _opens_sentence(text, end)):
+                continue  # "Mr. Kihara", "9 a.m. Monday"; but "at 8 p.m. The count began"
         if not spaced:
             # "7.2", "U.S.Army" are no breaks: a run-on break needs a word, then "Xx"
             head = text[end + 1 : end + 3] if c in _OPENERS else text[end : end + 2]
