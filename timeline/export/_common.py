@@ -526,14 +526,26 @@ def whole_days(earliest: _dt.datetime, latest: _dt.datetime) -> tuple[_dt.date, 
 
 
 def display_range(earliest: _dt.datetime | None, latest: _dt.datetime | None, days: bool = False) -> str:
-    """A compact half-open range for people: ``[2024-03-01, 2024-04-01)``; '' without one.
-    ``days=True`` widens it to whole days (for DATE values whose mod cut a day).
+    """A compact half-open range for people: ``[2024-03-01, 2024-04-01)``; open on the side
+    with no bound (``[2019-01-01, …)`` since 2019, ``(…, 2025-03-04)`` until March 3, 2025);
+    '' with neither. ``days=True`` widens it to whole days (for DATE values whose mod cut a
+    day).
 
     >>> display_range(pendulum.datetime(2024, 7, 28, 10, 30), pendulum.datetime(2024, 7, 28, 10, 31))
     '[2024-07-28 10:30, 10:31)'
+    >>> display_range(pendulum.datetime(2019, 1, 1), None), display_range(None, pendulum.datetime(2025, 3, 4), days=True)
+    ('[2019-01-01, …)', '(…, 2025-03-04)')
     """
-    if earliest is None or latest is None:
+    if earliest is None and latest is None:
         return ""
+    if latest is None:
+        assert earliest is not None
+        first = earliest.date() if days or not has_time(earliest) else earliest.strftime("%Y-%m-%d %H:%M")
+        return f"[{first}, …)"
+    if earliest is None:
+        end = whole_days(latest, latest)[1] if days and has_time(latest) else latest.date()
+        last = end if days or not has_time(latest) else latest.strftime("%Y-%m-%d %H:%M")
+        return f"(…, {last})"
     if days or not (has_time(earliest) or has_time(latest)):
         first, end = whole_days(earliest, latest)
         return f"[{first}, {end})"

@@ -46,13 +46,23 @@ def _deadline() -> re.Pattern[str]:
 
 
 @cache
+def _open_until() -> re.Pattern[str]:
+    """A word that ends a state that holds now (lexicon class ``open_until``) right before a
+    position, with what lies between it and the position (a determiner at most)."""
+    lex = load("en")
+    return re.compile(rf"(?<![\w']){lex['open_until'].alternation(True)}\s+(?:(?:{lex['determiner'].alternation(True)})\s+)?$")
+
+
+@cache
 def _determiner() -> re.Pattern[str]:
     """A determiner (lexicon class ``determiner``) right before a position."""
     return re.compile(rf"(?i:\b(?:{load('en')['determiner'].alternation(True)})\s+)$")
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str] | None, re.Pattern[str]]:
+def _cues() -> tuple[
+    re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str] | None, re.Pattern[str], re.Pattern[str], frozenset[str]
+]:
     lex = load("en")
     future = lex["future_cue"]
     past = lex["past_cue"]
@@ -71,8 +81,11 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Patter
     # an -ed word after "be", "to" or a determiner is no past tense: "to be expected",
     # "a still unspecified date"
     not_after = "|".join(map(re.escape, past.extra.get("not_after", ())))
+    # a regular past form after "is", "are" is a participle: "the road is closed"
+    participle = "|".join(map(re.escape, past.extra.get("participle_after", ())))
     not_after_re = re.compile(rf"(?i:\b(?:{not_after})\s+)$")
-    return fut_re, past_re, not_past, not_cue_re, not_after_re
+    participle_re = re.compile(rf"(?i:(?:\b|(?<=\w))(?:{participle})\s+)$")
+    return fut_re, past_re, not_past, not_cue_re, not_after_re, participle_re, frozenset(f.lower() for f in past_forms)
 
 
 #: where a cue can begin: a word start (no word character or apostrophe before), with the
@@ -115,7 +128,7 @@ def _cue_matches(
     and the past cues; with ``firsts``, each pattern is tried only at the word starts where
     one of its phrases can begin (a word that is not plain ASCII is tried: case folding may
     match it)."""
-    fut_re, past_re, _, not_cue_re, _ = _cues()
+    fut_re, past_re, _, not_cue_re, *_ = _cues()
     patterns = (not_cue_re, fut_re, past_re)
     if firsts is None:
         return tuple(list(r.finditer(text, s, e)) if r else [] for r in patterns)  # type: ignore[return-value]
@@ -184,7 +197,7 @@ def cue(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if _deadline().search(text, max(0, start - 40), start):
         return (1, 0)  # "can apply until May 10", "must be filed by Friday": a deadline ahead
-    _, _, not_past, _, not_after_re = _cues()
+    _, _, not_past, _, not_after_re, participle_re, listed = _cues()
     s, e = sentence_bounds(text, start, end)
     found = _cue_matches(text, s, e, _firsts())
     # phrases that hold a cue word without being a cue ("next to the embassy")
@@ -197,6 +210,8 @@ def cue(text: str, start: int, end: int) -> tuple[int, int] | None:
             word = m.group(0).lower()
             if sign < 0 and (word in not_past or not_after_re.search(text, max(0, m.start() - 12), m.start())):
                 continue
+            if sign < 0 and word not in listed and participle_re.search(text, max(0, m.start() - 6), m.start()):
+                continue  # "is closed": a participle
             cues.append((m.start(), m.end(), sign))
     best: tuple[int, int] | None = None  # (distance, direction)
     if possessive:  # "Wednesday's ruling": known, so not ahead, unless "Saturday's game will ..."
@@ -215,4 +230,6 @@ def cue(text: str, start: int, end: int) -> tuple[int, int] | None:
             best = (dist, sign)
     if possessive:
         return (1, 0) if best is not None and best[1] > 0 else (-1, 0)
+    if best is None and (until := _open_until().search(text, max(s, start - 24), start)) is not None:
+        return (1, start - until.end())  # "is closed until Friday": a state that ends ahead
     return None if best is None else (best[1], best[0])
