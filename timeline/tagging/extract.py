@@ -107,6 +107,8 @@ class Scan:
         tokens = self._hits.get(group)
         if tokens is None:
             return [], []
+        if len(self.text) <= WINDOW:  # a short text: every window is the whole text
+            return [0], [len(self.text)]
         return _windows(self.text, tokens, self._lows, self._highs)
 
     @property
