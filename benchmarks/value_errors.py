@@ -15,7 +15,7 @@ It prints the count of each kind with a few examples, then value F1 as measured 
 would be if the notation-only kinds were counted right: the second figure is no goal
 (the guidelines win), it says how much of the gap to a perfect score is notation.
 
-    python benchmarks/value_errors.py [CORPUS_DIR] [--examples N]   # default ../shared/corpora/tbaq
+    python benchmarks/value_errors.py [CORPUS_DIR] [--domain D] [--examples N]   # default ../shared/corpora/tbaq
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", default="../shared/corpora/tbaq")
     ap.add_argument("--examples", type=int, default=3, metavar="N", help="examples per kind")
+    ap.add_argument("--domain", default="news", help="news, narrative (WikiWars) or colloquial (tweets)")
     args = ap.parse_args(argv)
     if not Path(args.corpus).is_dir():
         print(f"value_errors: no corpus at {args.corpus}: skipped", file=sys.stderr)
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = read_timeml(path)
         if gold.anchor is None:
             continue
-        doc = parse(gold.text, anchor=gold.anchor)
+        doc = parse(gold.text, anchor=gold.anchor, domain=args.domain)
         results.append(score_document(gold.doc_id, gold.text, gold.expressions, doc.expressions))
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
