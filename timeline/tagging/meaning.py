@@ -124,6 +124,7 @@ LOOKUPS = (
     ("year_shift", "year_shift", "shift"),
     ("clock_part", "ampm", "clock_part"),
     ("day_relation", "day_offset", "day_relation"),
+    ("week_later", "day_offset", "week_later"),
     ("prepost", "mod", "prepost"),
     ("era", "era", "era_bc"),
 )
