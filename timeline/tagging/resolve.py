@@ -171,6 +171,10 @@ def fmt(t: _dt.datetime, unit: str) -> str:
     return format_value(value_at(t, unit))
 
 
+def _later(t: pendulum.DateTime | None, months: int) -> pendulum.DateTime | None:
+    return None if t is None else D.add(t, months=months)
+
+
 def nearest(
     occurrence: Callable[[int], pendulum.DateTime | None],
     t: pendulum.DateTime,
@@ -692,10 +696,11 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     if m.season is not None:
         d = 0 if _in_reference_year(ctx, base) else _direction(ctx, "season")
         first = SEASON_MONTHS[m.season][0]
-        t = nearest(lambda y: _date(base, y, first), base, d, "M")
+        ahead = 2 if d == 1 else 0  # ahead, a season not yet over is still to come (its last month)
+        t = nearest(lambda y: _later(_date(base, y, first), ahead), base, d, "M")
         if t is None:
             return None
-        return _ranged("DATE", f"{t.year:04d}-{m.season}", mod, ctx.anchor)
+        return _ranged("DATE", f"{D.add(t, months=-ahead).year:04d}-{m.season}", mod, ctx.anchor)
     if m.holiday is not None:
         d = 0 if _in_reference_year(ctx, base) else _direction(ctx, "holiday")
         t = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base, d, "D")
