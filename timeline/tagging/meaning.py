@@ -14,7 +14,11 @@ import attrs
 
 from ..lexicon import Lexicon
 
-__all__ = ["Meaning", "interpret", "complete_range", "GROUPS", "FIELDS", "IGNORED_GROUPS"]
+__all__ = ["Meaning", "interpret", "complete_range", "GROUPS", "FIELDS", "IGNORED_GROUPS", "SMALLER_UNIT"]
+
+#: a unit's next smaller one and how many of it make one ("2 1/2 years" is P2Y6M,
+#: "two hours and 10 minutes" PT2H10M)
+SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
 
 
 @attrs.frozen(slots=True)
@@ -149,7 +153,7 @@ SPECIAL_GROUPS = frozenset({
     "other", "dm1", "dm2", "year_century_word", "yearpart", "y2000", "month_end",
     "quarter_word", "spoken", "hour_digit", "hour_word", "times_num", "time_shift", "ago_in",
     "ago_today", "or_so", "half_more", "noon", "this_year", "quant", "tz", "utc_offset",
-    "range_start", "range_end", "quarter_month",
+    "range_start", "range_end", "quarter_month", "num_small", "unit_small",
 })
 #: groups a pattern may capture that carry no meaning of their own, and why
 IGNORED_GROUPS: dict[str, str] = {
@@ -277,6 +281,15 @@ def interpret(
         f["as_unit"] = "D"
     if "or_so" in g:
         f.setdefault("mod", "APPROX")  # "a week or so ago", "the next year or so"
+    if "num_small" in g and "unit_small" in g:  # "two hours and 10 minutes": in hours
+        small, factor = SMALLER_UNIT.get(f.get("unit") or "", ("", 0))
+        extra = _number(lex, {"num": g["num_small"]})
+        if small != lex.value("unit", g["unit_small"]) or extra is None or f.get("amount") is None:
+            f["value"] = "INVALID"  # "three years and five days": no one unit holds both
+        elif f["unit"] == "W":  # weeks take no other unit in a value: "1 week 1 day" is P8D
+            f["unit"], f["amount"] = small, f["amount"] * factor + extra
+        else:
+            f["amount"] += extra / factor
     if "half_more" in g:
         f["amount"] = (f.get("amount") or 1.0) + 0.5
     if "noon" in g:

@@ -24,7 +24,7 @@ import pendulum
 from ..values import dates as D
 from ..values.bounds import SEASON_MONTHS, value_range
 from .calendars import movable
-from .meaning import WEEKDAY_CODES, Meaning
+from .meaning import SMALLER_UNIT, WEEKDAY_CODES, Meaning
 from ..values.timex3 import BC_STANDIN, UNITS, bc_value, format_value, value_at
 
 __all__ = ["Context", "Resolved", "resolve", "fmt", "shift", "this", "nearest", "NEUTRAL_DIRECTION"]
@@ -324,8 +324,7 @@ def _ranged(
 
 #: units written as a multiple of another in durations ("a decade" -> P10Y, as TimeBank does)
 SCALED_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2), "WE": ("D", 2)}
-#: a fraction of a unit is written in the next smaller one ("2 1/2 years" -> P2Y6M)
-SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+# a fraction of a unit is written in the next smaller one (meaning.SMALLER_UNIT: "2 1/2 years" -> P2Y6M)
 
 
 def _duration_value(m: Meaning) -> str | None:
@@ -418,7 +417,7 @@ def _duration(m: Meaning, ctx: Context) -> Resolved | None:
     if m.in_future and ctx.direction == 1:  # "due in two weeks": two weeks from the anchor
         return _calendar(_offset)(attrs.evolve(m, type="DATE", offset_sign=1, deictic=True, in_future=False), ctx)
     value = _duration_value(m)
-    if value is None:
+    if value is None or value == "INVALID":
         return None
     if m.shift is not None and m.unit and m.shift != 0:
         amount = m.amount if m.amount is not None and not m.vague_amount else None
