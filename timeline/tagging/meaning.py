@@ -318,6 +318,14 @@ def _has_date(m: Meaning) -> bool:
     return any(x is not None for x in (m.month, m.day, m.season, m.weekday, m.holiday, m.quarter, m.half))
 
 
+#: the fields that name the day a clock time is on
+_DAY_FIELDS = ("year", "month", "day", "weekday", "day_offset", "shift")
+
+
+def _has_day(m: Meaning) -> bool:
+    return any(getattr(m, f) is not None for f in _DAY_FIELDS)
+
+
 def complete_range(first: Meaning, last: Meaning) -> tuple[Meaning, Meaning]:
     """The two ends of a range share what only one of them says: "8-10 May" (the month),
     "between April and July 2021" (the year), "1939-45" (the century), "499-493 BC" (the
@@ -342,6 +350,11 @@ def complete_range(first: Meaning, last: Meaning) -> tuple[Meaning, Meaning]:
         for field in ("era", "ampm", "zone"):
             if getattr(a, field, None) is None and getattr(b, field, None) is not None:
                 changes[field] = getattr(b, field)
+        if a is first and a.hour is not None and b.hour is not None and not _has_day(a):
+            # "from 6am until 9pm on Monday": the start is on the day the end names
+            changes.update({f: getattr(b, f) for f in _DAY_FIELDS if getattr(b, f) is not None})
+        if a is first and a.ampm is None and b.ampm == "pm" and a.hour is not None and b.hour is not None and a.hour % 12 > b.hour % 12:
+            changes["ampm"] = "am"  # "from 9.30 to 5.30pm": a morning start
         if changes:
             if a is first:
                 first = attrs.evolve(first, **changes)
