@@ -302,6 +302,7 @@ SENTENCES = [
     ('ukinau', 'news', 'The Budget was presented on July 23rd.', [('July 23rd', 'DATE', '2024-07-23')]),
     ('ukinau', 'news', 'The Budget was presented on the 23rd of July.', [('the 23rd of July', 'DATE', '2024-07-23')]),
     ('ukinau', 'news', 'Exports rose over the last fortnight.', [('the last fortnight', 'DURATION', 'P2W')]),
+    ('ukinau', 'news', 'The inquiry reports a week today.', [('a week today', 'DATE', '2024-08-04')]),
     ('ukinau', 'news', 'The vote is the week after next.', [('the week after next', 'DATE', '2024-W32')]),
     ('ukinau', 'news', 'The verdict is due the day after tomorrow.', [('the day after tomorrow', 'DATE', '2024-07-30')]),
     ('ukinau', 'news', 'The index hit a record on the last trading day of June.', [('June', 'DATE', '2024-06')]),
