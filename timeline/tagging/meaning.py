@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ..lexicon import Lexicon
+from ..values.timex3 import SMALLER_UNIT  # "two hours and 10 minutes": PT2H10M
 
 __all__ = ["Meaning", "interpret", "complete_range", "GROUPS", "FIELDS", "IGNORED_GROUPS"]
 
@@ -124,6 +125,7 @@ LOOKUPS = (
     ("year_shift", "year_shift", "shift"),
     ("clock_part", "ampm", "clock_part"),
     ("day_relation", "day_offset", "day_relation"),
+    ("week_later", "day_offset", "week_later"),
     ("prepost", "mod", "prepost"),
     ("era", "era", "era_bc"),
 )
@@ -148,7 +150,7 @@ SPECIAL_GROUPS = frozenset({
     "other", "dm1", "dm2", "year_century_word", "yearpart", "y2000", "month_end",
     "quarter_word", "spoken", "hour_digit", "hour_word", "times_num", "time_shift", "ago_in",
     "ago_today", "or_so", "half_more", "noon", "this_year", "quant", "tz", "utc_offset",
-    "range_start", "range_end", "quarter_month",
+    "range_start", "range_end", "quarter_month", "num_small", "unit_small",
 })
 #: groups a pattern may capture that carry no meaning of their own, and why
 IGNORED_GROUPS: dict[str, str] = {
@@ -276,6 +278,15 @@ def interpret(
         f["as_unit"] = "D"
     if "or_so" in g:
         f.setdefault("mod", "APPROX")  # "a week or so ago", "the next year or so"
+    if "num_small" in g and "unit_small" in g:  # "two hours and 10 minutes": in hours
+        small, factor = SMALLER_UNIT.get(f.get("unit") or "", ("", 0))
+        extra = _number(lex, {"num": g["num_small"]})
+        if small != lex.value("unit", g["unit_small"]) or extra is None or f.get("amount") is None:
+            f["value"] = "INVALID"  # "three years and five days": no one unit holds both
+        elif f["unit"] == "W":  # weeks take no other unit in a value: "1 week 1 day" is P8D
+            f["unit"], f["amount"] = small, f["amount"] * factor + extra
+        else:
+            f["amount"] += extra / factor
     if "half_more" in g:
         f["amount"] = (f.get("amount") or 1.0) + 0.5
     if "noon" in g:
@@ -304,6 +315,14 @@ def _has_date(m: Meaning) -> bool:
     return any(x is not None for x in (m.month, m.day, m.season, m.weekday, m.holiday, m.quarter, m.half))
 
 
+#: the fields that name the day a clock time is on
+_DAY_FIELDS = ("year", "month", "day", "weekday", "day_offset", "shift")
+
+
+def _has_day(m: Meaning) -> bool:
+    return any(getattr(m, f) is not None for f in _DAY_FIELDS)
+
+
 def complete_range(first: Meaning, last: Meaning) -> tuple[Meaning, Meaning]:
     """The two ends of a range share what only one of them says: "8-10 May" (the month),
     "between April and July 2021" (the year), "1939-45" (the century), "499-493 BC" (the
@@ -328,6 +347,11 @@ def complete_range(first: Meaning, last: Meaning) -> tuple[Meaning, Meaning]:
         for field in ("era", "ampm", "zone"):
             if getattr(a, field, None) is None and getattr(b, field, None) is not None:
                 changes[field] = getattr(b, field)
+        if a is first and a.hour is not None and b.hour is not None and not _has_day(a):
+            # "from 6am until 9pm on Monday": the start is on the day the end names
+            changes.update({f: getattr(b, f) for f in _DAY_FIELDS if getattr(b, f) is not None})
+        if a is first and a.ampm is None and b.ampm == "pm" and a.hour is not None and b.hour is not None and a.hour % 12 > b.hour % 12:
+            changes["ampm"] = "am"  # "from 9.30 to 5.30pm": a morning start
         if changes:
             if a is first:
                 first = attrs.evolve(first, **changes)

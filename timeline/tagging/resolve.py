@@ -167,6 +167,10 @@ def shift(t: pendulum.DateTime, unit: str, n: float) -> pendulum.DateTime:
     raise ValueError(f"unknown unit {unit!r}")
 
 
+def _later(t: pendulum.DateTime | None, months: int) -> pendulum.DateTime | None:
+    return None if t is None else D.add(t, months=months)
+
+
 def nearest(
     occurrence: Callable[[int], pendulum.DateTime | None],
     t: pendulum.DateTime,
@@ -395,7 +399,7 @@ def _duration(m: Meaning, ctx: Context) -> Resolved | None:
     if m.in_future and ctx.direction == 1:  # "due in two weeks": two weeks from the anchor
         return _calendar(_offset)(attrs.evolve(m, type="DATE", offset_sign=1, deictic=True, in_future=False), ctx)
     value = _duration_value(m)
-    if value is None:
+    if value is None or value == "INVALID":
         return None
     if m.shift is not None and m.unit and m.shift != 0:
         amount = m.amount if m.amount is not None and not m.vague_amount else None
@@ -692,10 +696,11 @@ def _partial(m: Meaning, ctx: Context) -> Resolved | None:
     if m.season is not None:
         d = 0 if _in_reference_year(ctx, base) else _direction(ctx, "season")
         first = SEASON_MONTHS[m.season][0]
-        t = nearest(lambda y: _date(base, y, first), base, d, "M")
+        ahead = 2 if d == 1 else 0  # ahead, a season not yet over is still to come (its last month)
+        t = nearest(lambda y: _later(_date(base, y, first), ahead), base, d, "M")
         if t is None:
             return None
-        return _ranged("DATE", in_year(t.year, "SEASON", m.season), mod, ctx.anchor)
+        return _ranged("DATE", in_year(D.add(t, months=-ahead).year, "SEASON", m.season), mod, ctx.anchor)
     if m.holiday is not None:
         d = 0 if _in_reference_year(ctx, base) else _direction(ctx, "holiday")
         t = nearest(lambda y: holiday_date(m.holiday or "", y, tz), base, d, "D")

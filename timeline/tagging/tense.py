@@ -32,7 +32,7 @@ SENTENCE_REACH = 200
 #: verb a time phrase depends on mostly comes first ("Qantas will double its flights by
 #: August in the search for markets untouched by the crisis")
 AFTER_CUE_WEIGHT = 3
-_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_POSSESSIVE = re.compile(r"['\u2019]s\b(?! time\b)")  # "in a week's time" is no possessive
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+)")
 
 
