@@ -95,7 +95,7 @@ class Scan:
     """
 
     text: str
-    _hits: dict[tuple[int, ...], list[int]]
+    _hits: dict[tuple[int, ...], array[int]]
     _lows: array[int]
     _highs: array[int]
     _at: array[int]
@@ -130,7 +130,7 @@ def _scan(text: str, rules: RuleSet) -> Scan:
     index = _index(rules)
     table = index.tokens
     n = len(text)
-    hits: dict[tuple[int, ...], list[int]] = {}  # group -> the tokens that open its windows
+    hits: dict[tuple[int, ...], array[int]] = {}  # group -> the tokens that open its windows
     lows: array[int] = array("q")  # for each such token, its window
     highs: array[int] = array("q")
     at: array[int] = array("q")
@@ -178,14 +178,14 @@ def _scan(text: str, rules: RuleSet) -> Scan:
                 if group in hits:
                     hits[group].append(i)
                 else:
-                    hits[group] = [i]
+                    hits[group] = array("i", (i,))
     if entry is not None and entry[2]:  # no next token
         at.append(start)
         starts.append(entry[2])
     return Scan(text, hits, lows, highs, at, starts)
 
 
-def _windows(text: str, tokens: list[int], lows: array[int], highs: array[int]) -> tuple[list[int], list[int]]:
+def _windows(text: str, tokens: array[int], lows: array[int], highs: array[int]) -> tuple[list[int], list[int]]:
     """The windows around ``tokens`` (indexes of ``lows`` and ``highs``, in text order; a
     token repeated merges with itself), each end widened to the end of its word and of the
     token there (``_WORD_END``), merged where they meet."""

@@ -9,7 +9,7 @@ choice is made a few runs at a time, as the candidates come.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .extract import Candidate
 
@@ -24,11 +24,11 @@ def _key(c: Candidate) -> tuple[int, int, int]:
 BATCH = 512
 
 
-def choose(found: Iterable[Candidate]) -> list[Candidate]:
+def choose(found: Iterable[Candidate]) -> Iterator[Candidate]:
     """Non-overlapping candidates in text order, from candidates in text order (as
-    ``extract.candidates`` gives them; raises ValueError otherwise). Only the last
-    ``BATCH`` or so candidates are held, so a stream of them is read in little memory."""
-    kept: list[Candidate] = []
+    ``extract.candidates`` gives them; raises ValueError otherwise), yielded as each few runs
+    of overlapping candidates are decided: only the last ``BATCH`` or so candidates are held,
+    so a stream of them is read, and the chosen ones given on, in little memory."""
     batch: list[Candidate] = []
     begin = end = -1
     for c in found:
@@ -37,14 +37,15 @@ def choose(found: Iterable[Candidate]) -> list[Candidate]:
             raise ValueError(f"candidates must come in text order: {s} after {begin}")
         if s >= end:  # overlaps nothing before it: the runs so far are closed
             if len(batch) >= BATCH:
-                kept += _choose(batch)
+                yield from _choose(batch)
                 batch = []
             end = c.end
         elif c.end > end:
             end = c.end
         batch.append(c)
         begin = s
-    return kept + _choose(batch) if batch else kept
+    if batch:
+        yield from _choose(batch)
 
 
 def _choose(found: list[Candidate]) -> list[Candidate]:
