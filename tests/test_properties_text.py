@@ -130,7 +130,7 @@ def test_the_token_pass_gives_each_start_the_rules_the_next_token_check_allows(t
         role = rules.tokens.get(tok[:3].lower())
         if not tok[:3].isascii() or role is None or role[1] is None:
             continue
-        every = index.starts[role[1]][2]
+        every = index.sets[index.starts[role[1]][2]]
         read = _next_key(text, m.start())
         allowed = every if read is None else tuple(r for r in every if not _cannot_go_on(rules.rules[r], read[0], read[1]))
         assert starts.get(m.start(), ()) == allowed, (text[m.start() : m.start() + 20], read)

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -95,32 +96,53 @@ class Scan:
     """
 
     text: str
-    _hits: dict[tuple[int, ...], array[int]]
-    _lows: array[int]
-    _highs: array[int]
+    #: the tokens that open windows (indexes of ``_begin`` and ``_end``), by the groups they
+    #: open windows for (one array per such tuple of groups: one entry per token)
+    _hits: dict[tuple[tuple[int, ...], ...], array[int]]
+    _begin: array[int]
+    _end: array[int]
     _at: array[int]
-    _rules: list[tuple[int, ...]]
+    #: for each start token, its rules as an index of ``_sets``
+    _rules: array[int]
+    _sets: list[tuple[int, ...]]
+    #: for each group of rules, the arrays of ``_hits`` with its tokens (made when asked)
+    _by_group: dict[tuple[int, ...], list[array[int]]] | None = None
+
+    def groups(self) -> dict[tuple[int, ...], list[array[int]]]:
+        """The groups of rules some token opens a window for, each with the arrays of
+        ``_hits`` that hold its tokens."""
+        if self._by_group is None:
+            by_group: dict[tuple[int, ...], list[array[int]]] = {}
+            for groups, tokens in self._hits.items():
+                for group in groups:
+                    if group in by_group:
+                        by_group[group].append(tokens)
+                    else:
+                        by_group[group] = [tokens]
+            self._by_group = by_group
+        return self._by_group
 
     def windows_of(self, group: tuple[int, ...]) -> tuple[list[int], list[int]]:
         """The windows of a group of rules, as two lists of starts and ends in text order
         (none when no token opens one)."""
-        tokens = self._hits.get(group)
-        if tokens is None:
+        found = self.groups().get(group)
+        if not found:
             return [], []
         if len(self.text) <= WINDOW:  # a short text: every window is the whole text
             return [0], [len(self.text)]
-        return _windows(self.text, tokens, self._lows, self._highs)
+        tokens = found[0] if len(found) == 1 else sorted(itertools.chain.from_iterable(found))
+        return _windows(self.text, tokens, self._begin, self._end)
 
     @property
     def windows(self) -> dict[tuple[int, ...], tuple[list[int], list[int]]]:
         """The windows of every group of rules that some token opens a window for."""
-        return {group: self.windows_of(group) for group in self._hits}
+        return {group: self.windows_of(group) for group in self.groups()}
 
     @property
     def starts(self) -> dict[int, tuple[int, ...]]:
         """Where a match of some rule can begin at a token -> the rules (indexes, in order)
         that can begin there."""
-        return dict(zip(self._at, self._rules))
+        return {at: self._sets[k] for at, k in zip(self._at, self._rules)}
 
 
 def _scan(text: str, rules: RuleSet) -> Scan:
@@ -130,11 +152,12 @@ def _scan(text: str, rules: RuleSet) -> Scan:
     index = _index(rules)
     table = index.tokens
     n = len(text)
-    hits: dict[tuple[int, ...], array[int]] = {}  # group -> the tokens that open its windows
-    lows: array[int] = array("q")  # for each such token, its window
-    highs: array[int] = array("q")
-    at: array[int] = array("q")
-    starts: list[tuple[int, ...]] = []
+    pos = "i" if n < 1 << 31 else "q"  # positions in 4 bytes when they fit
+    hits: dict[tuple[tuple[int, ...], ...], array[int]] = {}  # groups -> the tokens that open their windows
+    begins: array[int] = array(pos)  # for each such token, where it begins and ends
+    ends: array[int] = array(pos)
+    at: array[int] = array(pos)
+    starts: array[int] = array("H")
     entry = None  # the rules of the start token whose next token is not read yet, by its key
     plain = False  # that token's key is what _next_key reads there
     start = 0
@@ -170,31 +193,35 @@ def _scan(text: str, rules: RuleSet) -> Scan:
         if entry is not None:
             start = m.start()
         if groups:
-            i = len(lows)
+            i = len(begins)
             s, e = m.span()
-            lows.append(s - WINDOW if s > WINDOW else 0)
-            highs.append(e + WINDOW if e + WINDOW < n else n)
-            for group in groups:
-                if group in hits:
-                    hits[group].append(i)
-                else:
-                    hits[group] = array("i", (i,))
+            begins.append(s)
+            ends.append(e)
+            if groups in hits:
+                hits[groups].append(i)
+            else:
+                hits[groups] = array("i", (i,))
     if entry is not None and entry[2]:  # no next token
         at.append(start)
         starts.append(entry[2])
-    return Scan(text, hits, lows, highs, at, starts)
+    return Scan(text, hits, begins, ends, at, starts, index.sets)
 
 
-def _windows(text: str, tokens: array[int], lows: array[int], highs: array[int]) -> tuple[list[int], list[int]]:
-    """The windows around ``tokens`` (indexes of ``lows`` and ``highs``, in text order; a
-    token repeated merges with itself), each end widened to the end of its word and of the
-    token there (``_WORD_END``), merged where they meet."""
+def _windows(text: str, tokens: Sequence[int], begins: array[int], ends: array[int]) -> tuple[list[int], list[int]]:
+    """The windows around ``tokens`` (indexes of ``begins`` and ``ends``, in text order):
+    WINDOW characters on each side of each, each end widened to the end of its word and of
+    the token there (``_WORD_END``), merged where they meet."""
     los: list[int] = []
     his: list[int] = []
     word_end = _WORD_END.match
+    n = len(text)
     lo = hi = -1  # the window being built, its end not widened yet
     for i in tokens:
-        a, b = lows[i], highs[i]
+        a, b = begins[i] - WINDOW, ends[i] + WINDOW
+        if a < 0:
+            a = 0
+        if b > n:
+            b = n
         if a <= hi:
             if b > hi:
                 hi = b
@@ -248,7 +275,8 @@ BLOCK = 1 << 15
 
 #: the rules whose matches can begin at a token of one key: by the key of the next token,
 #: for any other next key, and for every next token (none, or one whose key is unknown)
-_Entry = tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]
+#: (each an index of ``_Index.sets``)
+_Entry = tuple[dict[str, int], int, int]
 
 
 @attrs.frozen(slots=True)
@@ -265,6 +293,8 @@ class _Index:
     #: each rule's ``regex.match``
     matchers: tuple[Callable[[str, int, int], re.Match[str] | None], ...]
     starts: dict[str, _Entry]
+    #: the tuples of rules of the entries of ``starts`` (the first one empty)
+    sets: list[tuple[int, ...]]
     by_mark: dict[str, tuple[int, ...]]
     marks: re.Pattern[str] | None
     #: ``RuleSet.tokens`` with the rules that can match anywhere (``RuleSet.everywhere``)
@@ -298,18 +328,18 @@ def _cannot_go_on(rule: Rule, first: str, second: str) -> bool:
     return ok is not None and second not in ok
 
 
-def _starts_of(rules: RuleSet, key: str, members: list[int]) -> _Entry:
+def _starts_of(rules: RuleSet, key: str, members: list[int], number: Callable[[tuple[int, ...]], int]) -> _Entry:
     """``_Index.starts[key]`` for the rules ``members`` whose matches can begin at a token
-    with ``key``."""
+    with ``key`` (``number`` gives a tuple of rules its index in ``_Index.sets``)."""
     nexts: set[str] = set()
     for r in members:
         seconds = rules.rules[r].seconds
         if seconds is not None and key in seconds:
             nexts |= seconds[key]
-    def can(second: str) -> tuple[int, ...]:
-        return tuple(r for r in members if not _cannot_go_on(rules.rules[r], key, second))
+    def can(second: str) -> int:
+        return number(tuple(r for r in members if not _cannot_go_on(rules.rules[r], key, second)))
     other = "\x00"  # a next key no rule can go on with
-    return {second: can(second) for second in nexts}, can(other), tuple(members)
+    return {second: can(second) for second in nexts}, can(other), number(tuple(members))
 
 
 #: the key of a token with a letter among its first three that no ASCII letter matches
@@ -338,14 +368,25 @@ def _index(rules: RuleSet) -> _Index:
                 by_mark.setdefault(ch, []).append(i)
     by_key[""] = every  # a token whose key case folding may change: every rule can begin there
     by_key[_FOREIGN] = [i for i in every if not all(k.isascii() for k in rules.rules[i].starts[0])]  # type: ignore[index]
+    sets: list[tuple[int, ...]] = [()]
+    numbers: dict[tuple[int, ...], int] = {(): 0}
+
+    def number(rs: tuple[int, ...]) -> int:
+        if rs not in numbers:
+            numbers[rs] = len(sets)
+            sets.append(rs)
+        return numbers[rs]
+
     index = _Index(
         rules,
         tuple(rule.regex.match for rule in rules.rules),
-        {k: _starts_of(rules, k, v) for k, v in by_key.items()},
+        {k: _starts_of(rules, k, v, number) for k, v in by_key.items()},
+        sets,
         {k: tuple(v) for k, v in by_mark.items()},
         _marks("".join(sorted(by_mark))) if by_mark else None,
         {},
     )
+    assert len(sets) < 1 << 16  # an index of sets is held in two bytes
     for head, (groups, start_key) in rules.tokens.items():
         entry = None if start_key is None else index.starts[start_key]
         index.tokens[head] = (_with_everywhere(rules, groups), entry)
@@ -370,7 +411,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     # for each rule, the windows of its group (made when first needed) and which of them
     # the visits have reached (one list per group, shared by its rules)
     state: list[list[Any] | None] = [None] * len(rules.rules)
-    for group in scan._hits:
+    for group in scan.groups():
         shared: list[Any] = [None, None, 0, 0, group]
         for r in group:
             rule = rules.rules[r]
@@ -388,7 +429,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     last_window = [-1] * len(rules.rules)
     last_end = [0] * len(rules.rules)
     regexes = index.matchers
-    ats, starts = scan._at, scan._rules
+    ats, starts, sets = scan._at, scan._rules, scan._sets
     n_text = len(text)
 
     def visit(at: int, rs: tuple[int, ...]) -> None:
@@ -427,7 +468,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
             while mi < len(marks) and marks[mi] < at:
                 _visit_mark(text, marks[mi], index, visit)
                 mi += 1
-            visit(at, starts[t])
+            visit(at, sets[starts[t]])
         for at in marks[mi:]:
             _visit_mark(text, at, index, visit)
         i = j
