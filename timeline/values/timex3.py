@@ -329,17 +329,20 @@ def granularity(value: str) -> str:
         return "CE"
     if len(v.year) == 3:
         return "DE"
-    if v.month is not None:
-        return "M"
-    if v.week is not None:
-        return "W"
-    if v.quarter is not None:
-        return "Q"
-    if v.half is not None:
-        return "HALF"
-    if v.season is not None:
-        return "SEASON"
-    return "Y"
+    return _period_unit(v) or "Y"
+
+
+#: the fields of a value that name a period of its year, and the unit each names
+_PERIODS = (("month", "M"), ("week", "W"), ("quarter", "Q"), ("half", "HALF"), ("season", "SEASON"))
+
+
+def _period_unit(v: TimexValue) -> str | None:
+    """The unit of the period of its year a value names (month, week, quarter, half or
+    season), None when it names none."""
+    for field, unit in _PERIODS:
+        if getattr(v, field) is not None:
+            return unit
+    return None
 
 
 def unit_of(v: TimexValue) -> str | None:
@@ -363,16 +366,9 @@ def unit_of(v: TimexValue) -> str | None:
         return "D"
     if v.weekday == "WE":
         return "WE"
-    if v.month is not None:
-        return "M"
-    if v.week is not None:
-        return "W"
-    if v.quarter is not None:
-        return "Q"
-    if v.half is not None:
-        return "HALF"
-    if v.season is not None:
-        return "SEASON"
+    period = _period_unit(v)
+    if period is not None:
+        return period
     year = v.year or ""
     known = len(year.rstrip("X"))
     return {4: "Y", 3: "DE", 2: "CE"}.get(known, "Y" if len(year) == 4 else None)
