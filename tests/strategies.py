@@ -801,3 +801,20 @@ def calendar_datetimes(draw: st.DrawFn) -> pendulum.DateTime:
         except (OverflowError, ValueError):
             pass
     return pendulum.DateTime(*fields, tzinfo=tz, fold=draw(st.sampled_from([0, 1])))
+
+
+@st.composite
+def near_texts(draw: st.DrawFn) -> list[str]:
+    """Distinct normalized texts from a few words, many of them truncated copies or
+    word-for-word near copies of each other (as de-duplication compares them)."""
+    words = st.sampled_from(["the", "talks", "ministers", "met", "in", "tokyo", "on", "sunday", "and", "signed", "a", "pact"])
+    base = draw(st.lists(st.lists(words, min_size=1, max_size=12), min_size=1, max_size=8))
+    texts = [" ".join(w) for w in base]
+    for w in base:  # truncated copies and copies with a word changed, dropped or added
+        cut = draw(st.integers(1, len(w)))
+        texts.append(" ".join(w[:cut]))
+        i = draw(st.integers(0, len(w) - 1))
+        texts.append(" ".join(w[:i] + [draw(words)] + w[i + 1 :]))
+        texts.append(" ".join(w[:i] + w[i + 1 :]) or "talks")
+        texts.append(" ".join(w + [draw(words)]))
+    return sorted(set(texts), key=texts.index)
