@@ -102,12 +102,15 @@ def near_pairs(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
         # first len - common + 1 words of each, in one order of all words
         common = max(1, math.ceil(JACCARD * len(w)) - 1)
         rarest = sorted(w, key=lambda word: (counts[word], word))[: len(w) - common + 1]
+        # the share of common words is at most the smaller set's size over the larger's
+        low, high = (JACCARD - 1e-9) * len(w), len(w) / (JACCARD - 1e-9)
         seen: set[int] = set()
         for word in rarest:
             for j in index.get(word, ()):
                 if j not in seen:
                     seen.add(j)
-                    if _near(texts[i], texts[j], w, words[j]):
+                    v = words[j]
+                    if low <= len(v) <= high and len(w & v) / len(w | v) >= JACCARD:
                         yield j, i
             index.setdefault(word, []).append(i)
 
