@@ -169,7 +169,7 @@ class Merger(Generic[T]):
             return i
 
         for members in self._by_key.values():
-            if len(members) > FUZZY_LIMIT:  # odd input stays linear: equal texts only
+            if not 1 < len(members) <= FUZZY_LIMIT:  # past the limit, equal texts only: odd input stays linear
                 continue
             for a, b in near_pairs([self._norm[g] for g in members]):
                 ra, rb = find(members[a]), find(members[b])
