@@ -84,15 +84,17 @@ def near_pairs(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
     for n, i in enumerate(order):  # i a prefix of the texts right after it
         if len(texts[i]) < MIN_PREFIX:
             continue
-        for j in order[n + 1 :]:
-            if not texts[j].startswith(texts[i]):
-                break
-            yield min(i, j), max(i, j)
+        m = n + 1
+        while m < len(order) and texts[order[m]].startswith(texts[i]):
+            yield min(i, order[m]), max(i, order[m])
+            m += 1
     words = [frozenset(t.split()) for t in texts]
     counts: dict[str, int] = {}
     for w in words:
         for word in w:
             counts[word] = counts.get(word, 0) + 1
+    # one order of all words, rarest first
+    rank = {word: n for n, word in enumerate(sorted(counts, key=lambda word: (counts[word], word)))}
     index: dict[str, list[int]] = {}  # word -> the texts (so far) with it among their rarest
     for i, w in enumerate(words):
         if len(w) < 4:
@@ -101,7 +103,7 @@ def near_pairs(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
         # common (one fewer allowed for rounding): then the rarest of them is among the
         # first len - common + 1 words of each, in one order of all words
         common = max(1, math.ceil(JACCARD * len(w)) - 1)
-        rarest = sorted(w, key=lambda word: (counts[word], word))[: len(w) - common + 1]
+        rarest = sorted(w, key=rank.__getitem__)[: len(w) - common + 1]
         # the share of common words is at most the smaller set's size over the larger's
         low, high = (JACCARD - 1e-9) * len(w), len(w) / (JACCARD - 1e-9)
         seen: set[int] = set()
