@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 import attrs
 import pendulum
@@ -95,6 +96,14 @@ def _after_start(m: Meaning, ctx: Context, first: Expression) -> tuple[Meaning, 
     )
 
 
+def _each_once(chosen: list[Candidate]) -> Iterator[Candidate]:
+    """``chosen`` in order, each dropped from the list once read: on a long text the
+    candidates (each with its match) are not all held while their expressions are made."""
+    chosen.reverse()
+    while chosen:
+        yield chosen.pop()
+
+
 def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Expression, ...]:
     """Every temporal expression of ``text``, resolved against ``anchor``: extract, rank,
     interpret, direction, then resolve in the discourse's context."""
@@ -102,7 +111,7 @@ def tag(text: str, anchor: pendulum.DateTime, domain: str = "news") -> tuple[Exp
     discourse = Discourse(text, anchor, domain)
     out: list[Expression] = []
     opened: tuple[Candidate, int] | None = None  # the candidate and index of a range's start end
-    for c, (start, end, m, role) in ((c, r) for c in choose(candidates(text, rules)) for r in _readings(c, rules)):
+    for c, (start, end, m, role) in ((c, r) for c in _each_once(choose(candidates(text, rules))) for r in _readings(c, rules)):
         d, tense, governs = m.direction, None, False
         if d is None and _needs_direction(m):
             found = cue(text, c.start, c.end)
