@@ -60,16 +60,6 @@ def same_event(a: Event, b: Event) -> bool:
     return len(wa & wb) / len(wa | wb) >= JACCARD
 
 
-def _near(na: str, nb: str, wa: frozenset[str], wb: frozenset[str]) -> bool:
-    """``same_event`` for two distinct normalized texts of the same value and relation."""
-    short, long_ = sorted((na, nb), key=len)
-    if len(short) >= MIN_PREFIX and long_.startswith(short):
-        return True
-    if min(len(wa), len(wb)) < 4:
-        return False
-    return len(wa & wb) / len(wa | wb) >= JACCARD
-
-
 def near_pairs(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
     """The pairs ``(i, j)`` of distinct normalized ``texts`` that ``same_event`` calls the
     same (for one value and relation), without testing every pair: a truncated copy
@@ -89,6 +79,7 @@ def near_pairs(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
             yield min(i, order[m]), max(i, order[m])
             m += 1
     words = [frozenset(t.split()) for t in texts]
+    sizes = [len(w) for w in words]
     counts: dict[str, int] = {}
     for w in words:
         for word in w:
@@ -111,9 +102,11 @@ def near_pairs(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
             for j in index.get(word, ()):
                 if j not in seen:
                     seen.add(j)
-                    v = words[j]
-                    if low <= len(v) <= high and len(w & v) / len(w | v) >= JACCARD:
-                        yield j, i
+                    size = sizes[j]
+                    if low <= size <= high:
+                        shared = len(w & words[j])
+                        if shared / (len(w) + size - shared) >= JACCARD:  # |w & v| / |w | v|
+                            yield j, i
             index.setdefault(word, []).append(i)
 
 
