@@ -56,6 +56,6 @@ def build_events(
     merger: Merger[Record] = Merger(lambda r: (sources, r[0], r[1], text[r[0] : r[1]], r[2].start, r[6][0] if r[6] else ""))
     for r in records(text, expressions, anchor):
         merger.add(r, r[2].value, r[3], text[r[0] : r[1]], sources, r[7])
-    return ordered(
-        to_event(text, r, sources if merged is None else merged) for r, merged in merger.groups()
-    )
+    kept = [to_event(text, r, sources if merged is None else merged) for r, merged in merger.groups()]
+    del merger  # freed before the events are sorted
+    return ordered(kept)

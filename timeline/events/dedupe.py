@@ -124,9 +124,9 @@ class Merger(Generic[T]):
 
     def __init__(self, tiebreak: Callable[[T], tuple[Hashable, ...]]) -> None:
         self._tiebreak = tiebreak
-        self._by_text: dict[tuple[str, str, str], int] = {}
-        self._by_key: dict[tuple[str, str], list[int]] = {}
-        self._norm: list[str] = []  # per group of equal texts, in the order first seen
+        # (value, relation) -> normalized text -> its group of equal texts (numbered in
+        # the order first seen)
+        self._by_key: dict[tuple[str, str], dict[str, int]] = {}
         self._best: list[T] = []
         self._rank: list[tuple[Hashable, ...]] = []
         self._sources: list[tuple[str, ...]] = []  # the first item's
@@ -137,10 +137,8 @@ class Merger(Generic[T]):
         """Add ``item``, an event with this value, relation, text and sources."""
         norm = normalize(text)
         key = (rank, is_complete(text), len(norm))
-        g = self._by_text.setdefault((value, relation, norm), len(self._best))
+        g = self._by_key.setdefault((value, relation), {}).setdefault(norm, len(self._best))
         if g == len(self._best):
-            self._by_key.setdefault((value, relation), []).append(g)
-            self._norm.append(norm)
             self._best.append(item)
             self._rank.append(key)
             self._sources.append(sources)
@@ -163,10 +161,11 @@ class Merger(Generic[T]):
                 i = parent[i]
             return i
 
-        for members in self._by_key.values():
-            if not 1 < len(members) <= FUZZY_LIMIT:  # past the limit, equal texts only: odd input stays linear
+        for texts in self._by_key.values():
+            if not 1 < len(texts) <= FUZZY_LIMIT:  # past the limit, equal texts only: odd input stays linear
                 continue
-            for a, b in near_pairs([self._norm[g] for g in members]):
+            members = list(texts.values())
+            for a, b in near_pairs(list(texts)):
                 ra, rb = find(members[a]), find(members[b])
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)  # the root is the first seen

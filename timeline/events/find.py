@@ -92,6 +92,9 @@ def _opens_range(before: str) -> bool:
     return bool(words) and words[-1].lower() in lexicon()["relations"]["range_openers"]
 
 
+#: the four values of ``Found.complete``, shared by every event of a long text
+_COMPLETE = {(a, b): (a, b) for a in (False, True) for b in (False, True)}
+
 #: an event as ``find`` makes it, before its text is cut out and its ``Event`` made:
 #: (start, end, expression, relation, earliest, latest, trigger, complete)
 Record = tuple[int, int, Expression, str, "_dt.datetime | None", "_dt.datetime | None", "tuple[str, int, bool] | None", tuple[bool, bool]]
@@ -141,10 +144,10 @@ def records(text: str, expressions: Sequence[Expression], anchor: _dt.datetime) 
         inside = dated[first:last]
         if not inside:
             continue
-        complete = (
+        complete = _COMPLETE[
             is_complete(text[s0:e0]),
             (s0 == 0 or text[s0 - 1].isspace()) and (e0 == len(text) or text[e0].isspace()),
-        )
+        ]
         spans = segments(text, s0, e0, [(x.start, x.end) for x, _ in inside])
         by_segment: dict[tuple[int, int], list[tuple[Expression, Range]]] = {}
         for pair, seg in zip(inside, spans):
