@@ -858,3 +858,20 @@ def duration_objects(draw: st.DrawFn) -> Duration:
     date = draw(st.lists(st.tuples(amount, st.sampled_from(["Y", "M", "W", "D", "Q", "DE", "CE", "ML", "E", "C", "L"])), max_size=3))
     time = draw(st.lists(st.tuples(amount, st.sampled_from(["H", "M", "S"])), min_size=0 if date else 1, max_size=3))
     return Duration(tuple(date), tuple(time))
+
+
+@st.composite
+def near_texts(draw: st.DrawFn) -> list[str]:
+    """Distinct normalized texts from a few words, many of them truncated copies or
+    word-for-word near copies of each other (as de-duplication compares them)."""
+    words = st.sampled_from(["the", "talks", "ministers", "met", "in", "tokyo", "on", "sunday", "and", "signed", "a", "pact"])
+    base = draw(st.lists(st.lists(words, min_size=1, max_size=12), min_size=1, max_size=8))
+    texts = [" ".join(w) for w in base]
+    for w in base:  # truncated copies and copies with a word changed, dropped or added
+        cut = draw(st.integers(1, len(w)))
+        texts.append(" ".join(w[:cut]))
+        i = draw(st.integers(0, len(w) - 1))
+        texts.append(" ".join(w[:i] + [draw(words)] + w[i + 1 :]))
+        texts.append(" ".join(w[:i] + w[i + 1 :]) or "talks")
+        texts.append(" ".join(w + [draw(words)]))
+    return sorted(set(texts), key=texts.index)

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategies import anchors, date_values
+from strategies import anchors, date_values, near_texts
 from timeline.values.bounds import value_range
 from timeline.events import build_events, event_range, find_events, lexicon, relation_of, sentences
-from timeline.model import Expression
+from timeline.model import Event, Expression
 from timeline.events.order import relation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -455,3 +455,40 @@ def test_a_lexicon_list_naming_no_cue_fails_at_load(monkeypatch: pytest.MonkeyPa
             words.lexicon()
     finally:
         words.lexicon.cache_clear()
+
+
+@given(near_texts())
+def test_near_pairs_finds_every_pair_of_texts_same_event_calls_the_same(texts: list[str]) -> None:
+    from timeline.events.dedupe import near_pairs, same_event
+
+    x = Expression("2024", 0, 4, "DATE", "2024")
+    events = [Event(t, 0, len(t), x) for t in texts]
+    brute = {(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts)) if same_event(events[i], events[j])}
+    assert set(near_pairs(texts)) == brute
+
+
+_STORY = [
+    "The ministers met in Tokyo on Sunday.",
+    "The ministers met in Tokyo on Sunday and signed a pact in June.",
+    "Prices have risen since 2019, officials said on Monday.",
+    "Talks will resume after the vote on 3 March 2025.",
+    "Earlier Sunday, the ministers met in Tokyo",
+    "The plant shut in October; it reopens by May.",
+]
+
+
+@given(st.lists(st.sampled_from(_STORY), min_size=1, max_size=12), st.sampled_from(["", "wire"]))
+def test_build_events_merging_as_events_come_equals_deduplicating_them_all_at_once(
+    story: list[str], source: str
+) -> None:
+    from timeline.events.dedupe import deduplicate
+    from timeline.events.find import find
+    from timeline.events.order import ordered
+    from timeline.tagging.tagger import tag
+
+    text = " ".join(story)
+    xs = tag(text, A)
+    found = find(text, xs, A, source or None)
+    complete = {id(f.event): f.complete for f in found}
+    batch = ordered(deduplicate([f.event for f in found], prefer=lambda ev: complete[id(ev)]))
+    assert build_events(text, xs, A, source=source or None) == batch

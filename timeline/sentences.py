@@ -186,16 +186,22 @@ def sentence_span(
         space = text.rfind(" ", end, hi)
         hi = space if space >= 0 else hi
     spans, starts = _split(text, informal)
+    # the sentences that touch the span, read in place: a slice of ``spans`` would copy
+    # the rest of the text's sentences for every expression (quadratic on a long text)
     i = max(0, bisect.bisect_right(starts, start) - 1)
-    touched = []
-    for s, e in spans[i:]:
-        if s >= max(end, start + 1):
+    stop = max(end, start + 1)
+    first = last = None
+    for j in range(i, len(spans)):
+        s, e = spans[j]
+        if s >= stop:
             break
         if e > start:
-            touched.append((max(s, lo), min(e, hi)))
-    if not touched:
+            if first is None:
+                first = max(s, lo)
+            last = min(e, hi)
+    if first is None or last is None:
         return start, end
-    return touched[0][0], touched[-1][1]
+    return first, last
 
 
 def whole_text_sentences(text: str, informal: bool = False) -> tuple[tuple[int, int], ...]:

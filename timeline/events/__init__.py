@@ -4,7 +4,7 @@ An event is made for every expression that has a place in time (a DATE or TIME, 
 anchored duration, with a range); bare durations and sets are attributes, not events.
 Its text is the clause that holds the expression with its verb (``clauses``); the cue
 before the expression gives the relation (``relations``); the word lists live in
-``lexicon/en/events.toml`` (``words``). ``find`` makes the events in text order;
+``lexicon/en/events.toml`` (``words``). ``records`` makes the events in text order;
 ``build_events`` de-duplicates them (``timeline.events.dedupe``) and orders them
 (``timeline.events.order``). See docs/events.md.
 
@@ -22,11 +22,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
-from .dedupe import deduplicate
+from .dedupe import Merger
 from ..model import Event, Expression
 from .order import ordered
 from ..sentences import sentences
-from .find import find, find_events
+from .find import Record, find_events, records, to_event
 from .relations import event_range, expression_range, relation_of
 from .words import lexicon
 
@@ -51,7 +51,11 @@ def build_events(
     ``Event.sources``. A sentence printed twice (also a truncated copy) yields one event,
     from the complete copy.
     """
-    found = find(text, expressions, anchor, source)
-    complete = {id(f.event): f.complete for f in found}
-    kept = deduplicate([f.event for f in found], prefer=lambda ev: complete[id(ev)])
+    # de-duplicated as they come: a long text's repeated events are never all held
+    sources = (source,) if source else ()
+    merger: Merger[Record] = Merger(lambda r: (sources, r[0], r[1], text[r[0] : r[1]], r[2].start, r[6][0] if r[6] else ""))
+    for r in records(text, expressions, anchor):
+        merger.add(r, r[2].value, r[3], text[r[0] : r[1]], sources, r[7])
+    kept = [to_event(text, r, sources if merged is None else merged) for r, merged in merger.groups()]
+    del merger  # freed before the events are sorted
     return ordered(kept)

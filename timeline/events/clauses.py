@@ -141,15 +141,9 @@ def trigger(text: str, seg: tuple[int, int], expr: Expression) -> tuple[str, int
             break
         if w in bridges:
             break
-    best: tuple[int, int, str, int] | None = None
-    for tier, word, pos in verbs(toks):
-        if x_start <= pos < x_end:
-            continue
-        distance = x_start - pos if pos < x_start else pos - x_end
-        if best is None or (tier, distance) < best[:2]:
-            best = (tier, distance, word, pos)
-    if best is not None:
-        return best[2], best[3], False
+    verb = _nearest_verb(toks, x_start, x_end, first_after)
+    if verb is not None:
+        return verb[0], verb[1], False
     nearest = [
         (abs(pos - x_start), word, pos)
         for word, pos in toks
@@ -159,3 +153,28 @@ def trigger(text: str, seg: tuple[int, int], expr: Expression) -> tuple[str, int
         _, word, pos = min(nearest)
         return word, pos, False
     return None
+
+
+def _nearest_verb(toks: Sequence[tuple[str, int]], x_start: int, x_end: int, first_after: int) -> tuple[str, int] | None:
+    """The verb of ``toks`` outside the expression ``[x_start, x_end)`` with the least
+    (tier, distance), the earlier one at equal; ``first_after`` is the first token at or
+    after ``x_end``. The words are read outward from the expression, nearest first, so the
+    reading stops at the first content verb."""
+    i = bisect.bisect_left(toks, x_start, key=lambda t: t[1]) - 1  # the last token before
+    j, n = first_after, len(toks)
+    best: tuple[int, int, str, int] | None = None  # (tier, distance, word, offset)
+    while i >= 0 or j < n:
+        # the nearer of the next words on each side; the one before at equal distance
+        if j >= n or (i >= 0 and x_start - toks[i][1] <= toks[j][1] - x_end):
+            k, distance = i, x_start - toks[i][1]
+            i -= 1
+        else:
+            k, distance = j, toks[j][1] - x_end
+            j += 1
+        word, pos = toks[k]
+        tier = verb_tier(word, toks[k - 1][0] if k > 0 else "", toks[k - 2][0] if k > 1 else "")
+        if tier == 0:
+            return word, pos
+        if tier is not None and (best is None or (tier, distance) < best[:2]):
+            best = (tier, distance, word, pos)
+    return None if best is None else (best[2], best[3])

@@ -12,16 +12,18 @@ normalized (case, quotes, punctuation, spacing), are equal, one is a prefix of t
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
 from ..model import Event
 from ..sentences import is_complete
 
-__all__ = ["JACCARD", "MIN_PREFIX", "FUZZY_LIMIT", "normalize", "same_event", "deduplicate"]
+__all__ = ["JACCARD", "MIN_PREFIX", "FUZZY_LIMIT", "normalize", "same_event", "near_pairs", "Merger", "deduplicate"]
 
 #: share of words two texts must have in common to be near-identical
 JACCARD = 0.8
@@ -58,6 +60,137 @@ def same_event(a: Event, b: Event) -> bool:
     return len(wa & wb) / len(wa | wb) >= JACCARD
 
 
+def near_pairs(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The pairs ``(i, j)`` of distinct normalized ``texts`` that ``same_event`` calls the
+    same (for one value and relation), without testing every pair: a truncated copy
+    sorts right after the text it begins; texts sharing ``JACCARD`` of their words share
+    a word among the rarest few of each (prefix filtering). Pairs may repeat.
+
+    >>> sorted(set(near_pairs(["the ministers met in tokyo on sunday", "the ministers met in tokyo",
+    ...                        "ministers met in tokyo on sunday", "prices rose"])))
+    [(0, 1), (0, 2)]
+    """
+    order = sorted(range(len(texts)), key=texts.__getitem__)
+    for n, i in enumerate(order):  # i a prefix of the texts right after it
+        if len(texts[i]) < MIN_PREFIX:
+            continue
+        m = n + 1
+        while m < len(order) and texts[order[m]].startswith(texts[i]):
+            yield min(i, order[m]), max(i, order[m])
+            m += 1
+    words = [frozenset(t.split()) for t in texts]
+    sizes = [len(w) for w in words]
+    counts: dict[str, int] = {}
+    for w in words:
+        for word in w:
+            counts[word] = counts.get(word, 0) + 1
+    # one order of all words, rarest first
+    rank = {word: n for n, word in enumerate(sorted(counts, key=lambda word: (counts[word], word)))}
+    index: dict[str, list[int]] = {}  # word -> the texts (so far) with it among their rarest
+    for i, w in enumerate(words):
+        if len(w) < 4:
+            continue
+        # two texts with Jaccard >= JACCARD have at least ceil(JACCARD * len) words in
+        # common (one fewer allowed for rounding): then the rarest of them is among the
+        # first len - common + 1 words of each, in one order of all words
+        common = max(1, math.ceil(JACCARD * len(w)) - 1)
+        rarest = sorted(w, key=rank.__getitem__)[: len(w) - common + 1]
+        # the share of common words is at most the smaller set's size over the larger's
+        low, high = (JACCARD - 1e-9) * len(w), len(w) / (JACCARD - 1e-9)
+        seen: set[int] = set()
+        for word in rarest:
+            for j in index.get(word, ()):
+                if j not in seen:
+                    seen.add(j)
+                    size = sizes[j]
+                    if low <= size <= high:
+                        shared = len(w & words[j])
+                        if shared / (len(w) + size - shared) >= JACCARD:  # |w & v| / |w | v|
+                            yield j, i
+            index.setdefault(word, []).append(i)
+
+
+T = TypeVar("T")
+
+
+class Merger(Generic[T]):
+    """De-duplication as the items come: items with the same value, relation and
+    normalized text are merged at once (only the best of them is kept), near-identical
+    texts when the groups are read (``groups``). ``deduplicate`` is built on it.
+
+    The best item of a group is the highest by (``rank``, a complete sentence, the longer
+    normalized text), then the lowest by ``tiebreak``, then the first added.
+    """
+
+    def __init__(self, tiebreak: Callable[[T], tuple[Hashable, ...]]) -> None:
+        self._tiebreak = tiebreak
+        # (value, relation) -> normalized text -> its group of equal texts (numbered in
+        # the order first seen)
+        self._by_key: dict[tuple[str, str], dict[str, int]] = {}
+        self._best: list[T] = []
+        self._rank: list[tuple[Hashable, ...]] = []
+        self._sources: list[tuple[str, ...]] = []  # the first item's
+        self._size: list[int] = []
+        self._union: dict[int, set[str]] = {}  # groups whose items name different sources
+
+    def add(self, item: T, value: str, relation: str, text: str, sources: tuple[str, ...], rank: tuple[Hashable, ...] = ()) -> None:
+        """Add ``item``, an event with this value, relation, text and sources."""
+        norm = normalize(text)
+        key = (rank, is_complete(text), len(norm))
+        g = self._by_key.setdefault((value, relation), {}).setdefault(norm, len(self._best))
+        if g == len(self._best):
+            self._best.append(item)
+            self._rank.append(key)
+            self._sources.append(sources)
+            self._size.append(1)
+            return
+        self._size[g] += 1
+        if sources != self._sources[g] or g in self._union:
+            self._union.setdefault(g, set(self._sources[g])).update(sources)
+        if _better(key, item, self._rank[g], self._best[g], self._tiebreak):
+            self._best[g], self._rank[g] = item, key
+
+    def groups(self) -> Iterator[tuple[T, tuple[str, ...] | None]]:
+        """Each group's best item with every source of the group (best's first, then the
+        others sorted), or None for a group of one item; in the order first seen."""
+        parent = list(range(len(self._best)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for texts in self._by_key.values():
+            if not 1 < len(texts) <= FUZZY_LIMIT:  # past the limit, equal texts only: odd input stays linear
+                continue
+            members = list(texts.values())
+            for a, b in near_pairs(list(texts)):
+                ra, rb = find(members[a]), find(members[b])
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)  # the root is the first seen
+        joined: dict[int, list[int]] = {}
+        for g in range(len(self._best)):
+            joined.setdefault(find(g), []).append(g)
+        for root, gs in joined.items():
+            best = root
+            for g in gs[1:]:
+                if _better(self._rank[g], self._best[g], self._rank[best], self._best[best], self._tiebreak):
+                    best = g
+            if len(gs) == 1 and self._size[root] == 1:
+                yield self._best[root], None
+                continue
+            every = set().union(*(self._union.get(g, self._sources[g]) for g in gs))
+            mine = self._sources[best]
+            yield self._best[best], mine + tuple(sorted(every - set(mine)))
+
+
+def _better(key: tuple[Hashable, ...], item: T, best_key: tuple[Hashable, ...], best: T, tiebreak: Callable[[T], tuple[Hashable, ...]]) -> bool:
+    if key != best_key:
+        return key > best_key
+    return tiebreak(item) < tiebreak(best)
+
+
 def _tiebreak(e: Event) -> tuple[Hashable, ...]:
     return (e.sources, e.start, e.end, e.text, e.expression.start, e.trigger or "")
 
@@ -71,45 +204,9 @@ def deduplicate(
     a truncated one, then the longer text; its sources come first, then the others'.
     The result does not depend on the order of ``events`` (beyond output order).
     """
-    parent = list(range(len(events)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # equal normalized texts first (one pass), then the pairwise test between distinct
-    # texts of the same value and relation, up to FUZZY_LIMIT of them (odd input stays linear)
-    by_text: dict[tuple[str, str, str], int] = {}
-    by_key: dict[tuple[str, str], list[int]] = {}
-    for i, e in enumerate(events):
-        first = by_text.setdefault((e.value, e.relation, normalize(e.text)), i)
-        if first != i:
-            parent[find(i)] = find(first)
-        else:
-            by_key.setdefault((e.value, e.relation), []).append(i)
-    for members in by_key.values():
-        if len(members) > FUZZY_LIMIT:
-            continue
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if find(i) != find(j) and same_event(events[i], events[j]):
-                    parent[find(j)] = find(i)
-    groups: dict[int, list[Event]] = {}
-    for i, e in enumerate(events):
-        groups.setdefault(find(i), []).append(e)
-    rank = prefer or (lambda _e: ())
-    out = []
-    for group in groups.values():
-        if len(group) == 1:  # most events are alone: nothing to choose or merge
-            out.append(group[0])
-            continue
-        group = sorted(group, key=_tiebreak)
-        best = max(
-            group,
-            key=lambda e: (rank(e), is_complete(e.text), len(normalize(e.text))),
-        )
-        others = sorted({s for e in group for s in e.sources} - set(best.sources))
-        out.append(attrs.evolve(best, sources=best.sources + tuple(others)))
-    return tuple(out)
+    merger: Merger[Event] = Merger(_tiebreak)
+    for e in events:
+        merger.add(e, e.value, e.relation, e.text, e.sources, prefer(e) if prefer else ())
+    return tuple(
+        e if sources is None else attrs.evolve(e, sources=sources) for e, sources in merger.groups()
+    )

@@ -6,7 +6,7 @@ verb of what happened. De-duplication and order come after (``timeline.events.bu
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -18,7 +18,7 @@ from .clauses import segments, trigger
 from .relations import event_range, expression_range, relation_of
 from .words import lexicon
 
-__all__ = ["find_events", "Found", "find", "RESTATE_LIMIT", "MAX_EVENT_CHARS"]
+__all__ = ["find_events", "Found", "find", "records", "to_event", "Record", "RESTATE_LIMIT", "MAX_EVENT_CHARS"]
 
 #: segments with more expressions than this skip the "another one restates it" check
 RESTATE_LIMIT = 64
@@ -92,18 +92,48 @@ def _opens_range(before: str) -> bool:
     return bool(words) and words[-1].lower() in lexicon()["relations"]["range_openers"]
 
 
+#: the four values of ``Found.complete``, shared by every event of a long text
+_COMPLETE = {(a, b): (a, b) for a in (False, True) for b in (False, True)}
+
+#: an event as ``find`` makes it, before its text is cut out and its ``Event`` made:
+#: (start, end, expression, relation, earliest, latest, trigger, complete)
+Record = tuple[int, int, Expression, str, "_dt.datetime | None", "_dt.datetime | None", "tuple[str, int, bool] | None", tuple[bool, bool]]
+
+
 def find(
     text: str, expressions: Sequence[Expression], anchor: _dt.datetime, source: str | None
 ) -> list[Found]:
     """The events of ``text`` in text order, each with what de-duplication prefers."""
+    sources = (source,) if source else ()
+    return [Found(to_event(text, r, sources), r[7]) for r in records(text, expressions, anchor)]
+
+
+def to_event(text: str, r: Record, sources: tuple[str, ...]) -> Event:
+    """The ``Event`` of a record."""
+    s, e, x, relation, lo, hi, trig, _ = r
+    return Event(
+        text=text[s:e],
+        start=s,
+        end=e,
+        expression=x,
+        relation=relation,
+        earliest=lo,
+        latest=hi,
+        trigger=trig[0] if trig else None,
+        trigger_start=trig[1] if trig else None,
+        sources=sources,
+    )
+
+
+def records(text: str, expressions: Sequence[Expression], anchor: _dt.datetime) -> Iterator[Record]:
+    """The events of ``text`` in text order, as records (a long text's events are many:
+    the text of each is cut out only for those de-duplication keeps)."""
     dated = _ranges(
         sorted(
             ((x, r) for x in expressions if (r := _dated(x, anchor)) is not None),
             key=lambda p: (p[0].start, p[0].end),
         )
     )
-    out: list[Found] = []
-    sources = (source,) if source else ()
     first = 0  # sentences and expressions are both in text order: walk them together
     for s0, e0 in whole_text_sentences(text):
         while first < len(dated) and dated[first][0].start < s0:
@@ -114,10 +144,10 @@ def find(
         inside = dated[first:last]
         if not inside:
             continue
-        complete = (
+        complete = _COMPLETE[
             is_complete(text[s0:e0]),
             (s0 == 0 or text[s0 - 1].isspace()) and (e0 == len(text) or text[e0].isspace()),
-        )
+        ]
         spans = segments(text, s0, e0, [(x.start, x.end) for x, _ in inside])
         by_segment: dict[tuple[int, int], list[tuple[Expression, Range]]] = {}
         for pair, seg in zip(inside, spans):
@@ -136,20 +166,7 @@ def find(
             lo, hi = event_range(relation, rng)
             if lo is not None and hi is not None and not lo < hi:
                 continue
-            event = Event(
-                text=text[s:e],
-                start=s,
-                end=e,
-                expression=x,
-                relation=relation,
-                earliest=lo,
-                latest=hi,
-                trigger=trig[0] if trig else None,
-                trigger_start=trig[1] if trig else None,
-                sources=sources,
-            )
-            out.append(Found(event, complete))
-    return out
+            yield s, e, x, relation, lo, hi, trig, complete
 
 
 def _around(text: str, s: int, e: int, x: Expression) -> tuple[int, int]:

@@ -147,24 +147,62 @@ def negation_reach() -> int:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _verb_class(word: str) -> tuple[int | None, bool, bool, bool]:
+def _verb_class(word: str) -> tuple[int | None, bool, bool, bool, bool, bool]:
     """What ``verb_tier`` can tell of ``word`` alone: (tier, whether that is final, whether
     an auxiliary or clause opener before it makes it a verb ("is rising", "after touring"),
-    whether have/has/had before it does ("have risen"))."""
+    whether have/has/had before it does ("have risen"), whether a modal before it does
+    ("will rise"), whether a subject pronoun before it does ("it expects"))."""
     w = word.lower()
     sets = word_sets()
     past, past_min, ing, ing_min = _endings()
     if w in sets["reporting"]:
-        return 1, True, False, False
+        return 1, True, False, False, False, False
     if w in sets["be_have"]:
-        return 2, True, False, False
+        return 2, True, False, False, False, False
     if w in sets["verbs"]:
-        return 0, True, False, False
+        return 0, True, False, False, False, False
     if w in sets["not_verbs"] or not w.isalpha():
-        return None, True, False, False
+        return None, True, False, False, False, False
     if len(w) >= past_min and w.endswith(past):
-        return 0, True, False, False
-    return None, False, len(w) >= ing_min and w.endswith(ing), w not in sets["auxiliaries"]
+        return 0, True, False, False, False, False
+    after_modal = (
+        word.islower()
+        and not word.endswith("ly")
+        and word not in sets["after_modal_skip"]
+        and word not in sets["determiners"]
+        and word not in sets["bridges"]
+    )
+    after_subject = after_modal and word not in sets["nouns"] and word not in sets["modals"]
+    return None, False, len(w) >= ing_min and w.endswith(ing), w not in sets["auxiliaries"], after_modal, after_subject
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _before_class(prev: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What the token before a word tells (see ``_verb_class``): whether it is an auxiliary
+    or clause opener, have/has/had, a modal, a word a modal may stand before ("will not
+    rise"), a subject pronoun."""
+    sets = word_sets()
+    p = prev.lower()
+    return (
+        p in sets["auxiliaries"] or p in sets["ing_openers"],
+        p in sets["have"],
+        prev in sets["modals"],
+        p in sets["after_modal_skip"],
+        p in sets["subjects"],
+    )
+
+
+def _in_context(word: tuple[int | None, bool, bool, bool, bool, bool], prev: str, before_prev: str) -> int | None:
+    """``verb_tier`` of a word whose class (``_verb_class``) is not final."""
+    _, _, after_opener, after_have, after_modal, after_subject = word
+    opener, have, modal, skip, subject = _before_class(prev)
+    if (after_opener and opener) or (after_have and have):
+        return 0  # "is rising", "after touring"; a participle: "have risen"
+    if after_modal and (modal or (skip and before_prev in word_sets()["modals"])):
+        return 0  # "will rise", "can comment", "will not rise"
+    if after_subject and subject:
+        return 0  # "it expects", "they say"
+    return None
 
 
 def verb_tier(word: str, prev: str, before_prev: str = "") -> int | None:
@@ -175,29 +213,16 @@ def verb_tier(word: str, prev: str, before_prev: str = "") -> int | None:
     >>> [verb_tier(w, p) for w, p in [("met", ""), ("said", ""), ("rising", "is"), ("comment", "can")]]
     [0, 1, 0, 0]
     """
-    tier, final, after_opener, after_have = _verb_class(word)
-    if final:
-        return tier
-    sets = word_sets()
-    p = prev.lower()
-    if after_opener and (p in sets["auxiliaries"] or p in sets["ing_openers"]):
-        return 0
-    if after_have and p in sets["have"]:
-        return 0  # a participle: "have risen"
-    if word.islower() and not word.endswith("ly") and word not in sets["after_modal_skip"]:
-        if word not in sets["determiners"] and word not in sets["bridges"]:
-            if prev in sets["modals"] or (p in sets["after_modal_skip"] and before_prev in sets["modals"]):
-                return 0  # "will rise", "can comment", "will not rise"
-            if p in sets["subjects"] and word not in sets["nouns"] and word not in sets["modals"]:
-                return 0  # "it expects", "they say"
-    return None
+    known = _verb_class(word)
+    return known[0] if known[1] else _in_context(known, prev, before_prev)
 
 
 def verbs(toks: Iterable[tuple[str, int]]) -> Iterator[tuple[int, str, int]]:
     """(tier, word, offset) of the verb-like tokens of ``toks``, in order."""
     prev = before = ""
     for word, pos in toks:
-        tier = verb_tier(word, prev, before)
+        known = _verb_class(word)  # verb_tier, inlined: this reads every word near an expression
+        tier = known[0] if known[1] else _in_context(known, prev, before)
         if tier is not None:
             yield tier, word, pos
         prev, before = word, prev
