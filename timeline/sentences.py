@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
+from collections.abc import Iterator
 
 from .lexicon import load
 
@@ -185,14 +187,14 @@ def sentence_span(
     if hi < len(text):
         space = text.rfind(" ", end, hi)
         hi = space if space >= 0 else hi
-    spans, starts = _split(text, informal)
-    # the sentences that touch the span, read in place: a slice of ``spans`` would copy
-    # the rest of the text's sentences for every expression (quadratic on a long text)
+    starts, ends = _split(text, informal)
+    # the sentences that touch the span, read in place: a slice would copy the rest of the
+    # text's sentences for every expression (quadratic on a long text)
     i = max(0, bisect.bisect_right(starts, start) - 1)
     stop = max(end, start + 1)
     first = last = None
-    for j in range(i, len(spans)):
-        s, e = spans[j]
+    for j in range(i, len(starts)):
+        s, e = starts[j], ends[j]
         if s >= stop:
             break
         if e > start:
@@ -204,17 +206,20 @@ def sentence_span(
     return first, last
 
 
-def whole_text_sentences(text: str, informal: bool = False) -> tuple[tuple[int, int], ...]:
-    """``sentences(text)``, split once for the tagger and the events of one document."""
-    return _split(text, informal)[0]
+def whole_text_sentences(text: str, informal: bool = False) -> Iterator[tuple[int, int]]:
+    """The spans of ``sentences(text)`` in text order, split once for the tagger and the
+    events of one document."""
+    starts, ends = _split(text, informal)
+    return zip(starts, ends)
 
 
 @functools.lru_cache(maxsize=4)
-def _split(text: str, informal: bool) -> tuple[tuple[tuple[int, int], ...], list[int]]:
-    """The sentences of a whole text, split once and kept for the few texts being read
-    (``sentence_span`` is asked about every expression of a document)."""
+def _split(text: str, informal: bool) -> tuple[array[int], array[int]]:
+    """Where the sentences of a whole text start and end, split once and kept for the few
+    texts being read (``sentence_span`` is asked about every expression of a document), in
+    two arrays: a few bytes per sentence, not a tuple and two numbers."""
     spans = sentences(text, informal)
-    return spans, [s for s, _ in spans]
+    return array("q", (s for s, _ in spans)), array("q", (e for _, e in spans))
 
 
 def is_complete(sentence: str) -> bool:

@@ -25,6 +25,7 @@ Duration(years=10)
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from fractions import Fraction
 
 import pendulum
@@ -138,7 +139,10 @@ def _days(tz: _dt.tzinfo, first: _dt.date, n: int) -> Range:
     return _midnight(tz, first.year, first.month, first.day), _midnight(tz, last.year, last.month, last.day)
 
 
+@functools.lru_cache(maxsize=4096)
 def _date_range(v: TimexValue, tz: _dt.tzinfo) -> Range:
+    """The period a DATE or TIME value names, in ``tz`` (kept for the values read last: a
+    text that names a day again shares its bounds, datetimes being immutable)."""
     y = v.year or ""
     if len(y) < 4 or not _digits(y):
         # decade (199, 199X), century (19, 19XX) or unknown year
