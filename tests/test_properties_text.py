@@ -28,6 +28,7 @@ from timeline.tagging.extract import _TOKEN, _cannot_go_on, _index, _next_key, _
 from timeline.tagging.rank import _choose, choose
 from timeline.model import DOMAINS, Document
 from timeline.rules import ruleset
+from timeline.rules.keys import DIGIT, DIGITS_MAX
 
 #: text of every kind the properties below are stated for
 texts = st.one_of(any_text, fragment_text, absolute_sentences)
@@ -109,9 +110,10 @@ def test_the_candidates_of_a_repeated_text_grow_linearly(piece: str, k: int) -> 
 
 @given(st.one_of(glued_text, any_text, fragment_text), st.booleans())
 def test_the_next_token_check_skips_only_starts_where_no_rule_matches(text: str, any_case: bool) -> None:
-    """Trying each rule at every start its first token allows finds the same candidates."""
+    """Trying each rule at every start its first token allows (whatever the next token,
+    whatever the length of a digit token) finds the same candidates."""
     rules = ruleset("en", any_case=any_case)
-    unchecked = attrs.evolve(rules, rules=tuple(attrs.evolve(r, seconds=None) for r in rules.rules))
+    unchecked = attrs.evolve(rules, rules=tuple(attrs.evolve(r, seconds=None, digits=None) for r in rules.rules))
     def found(rs: object) -> list[tuple[int, int, str]]:
         return [(c.start, c.end, c.rule.name) for c in candidates(text, rs)]  # type: ignore[arg-type]
     assert found(rules) == found(unchecked)
@@ -121,7 +123,8 @@ def test_the_next_token_check_skips_only_starts_where_no_rule_matches(text: str,
 def test_the_token_pass_gives_each_start_the_rules_the_next_token_check_allows(text: str, any_case: bool) -> None:
     """Each token some rule can begin with (ASCII letters or digits) is a start of the
     token pass, with exactly the rules whose check of the next token as ``_next_key``
-    reads it (digits of any script, letters that are not ASCII) lets them begin there."""
+    reads it (digits of any script, letters that are not ASCII) lets them begin there (and,
+    for digits, the check of the token's length)."""
     rules = ruleset("en", any_case=any_case)
     index = _index(rules)
     starts = _scan(text, rules).starts
@@ -130,7 +133,10 @@ def test_the_token_pass_gives_each_start_the_rules_the_next_token_check_allows(t
         role = rules.tokens.get(tok[:3].lower())
         if not tok[:3].isascii() or role is None or role[1] is None:
             continue
-        every = index.sets[index.starts[role[1]][2]]
+        entry = index.starts[role[1]]
+        if role[1] == DIGIT:  # the rules a digit token of this length can begin
+            entry = index.by_length[min(len(tok), DIGITS_MAX)]
+        every = index.sets[entry[2]]
         read = _next_key(text, m.start())
         allowed = every if read is None else tuple(r for r in every if not _cannot_go_on(rules.rules[r], read[0], read[1]))
         assert starts.get(m.start(), ()) == allowed, (text[m.start() : m.start() + 20], read)

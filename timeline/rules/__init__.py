@@ -28,7 +28,7 @@ import attrs
 
 from ..lexicon import Lexicon, load
 from ..model import TIMEX_TYPES
-from .keys import DIGIT, Seconds, Starts, pattern_keys, pattern_seconds, pattern_starts
+from .keys import DIGIT, Seconds, Starts, pattern_digit_lengths, pattern_keys, pattern_seconds, pattern_starts
 
 __all__ = ["Rule", "RuleSet", "MACROS", "SPLIT_OPS", "ruleset", "compile_template", "load_rule_file"]
 
@@ -83,6 +83,9 @@ class Rule:
     #: for the keys of ``starts``, the keys the token after the first can have when a match
     #: reaches it (see ``keys.pattern_seconds``); None: unknown
     seconds: Seconds | None = None
+    #: for a rule whose matches can begin with a digit token, the lengths that token can
+    #: have (``keys.DIGITS_MAX`` standing for that many or more); None: any
+    digits: frozenset[int] | None = None
 
 
 @attrs.frozen(slots=True)
@@ -268,6 +271,7 @@ def load_rule_file(
                 keys=pattern_keys(regex.pattern, regex.flags),
                 starts=pattern_starts(regex.pattern, regex.flags),
                 seconds=pattern_seconds(regex.pattern, regex.flags),
+                digits=pattern_digit_lengths(regex.pattern, regex.flags),
             )
         )
     return rules

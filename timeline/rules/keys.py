@@ -27,7 +27,7 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["DIGIT", "Seconds", "Starts", "token_key", "pattern_keys", "pattern_starts", "pattern_seconds"]
+__all__ = ["DIGIT", "DIGITS_MAX", "Seconds", "Starts", "token_key", "pattern_keys", "pattern_starts", "pattern_seconds", "pattern_digit_lengths"]
 
 DIGIT = "#"
 #: keys of very common words: a rule keyed by one of them would run almost everywhere
@@ -540,3 +540,137 @@ def pattern_seconds(pattern: str, flags: int) -> Seconds | None:
         if at in (_K2, _DONE) and k1 not in anything:
             out.setdefault(k1, set()).update(_expand(k2) if at == _K2 else {k2})
     return {k1: frozenset(v) for k1, v in out.items()}
+
+
+# ---------------------------------------------------------------- the length of a first digit token
+
+#: lengths of a digit token told apart (a token of this many digits or more counts as this)
+DIGITS_MAX = 5
+_ALL_LENGTHS = frozenset(range(1, DIGITS_MAX + 1))
+_RUN_END = -1  # the first digit token has ended (its length known)
+DigitState = tuple[int, int]  # (digits of the first token so far, or its length; _RUN_END or 0)
+
+
+class _Unknowable(Exception):
+    """The length of the first digit token depends on what the analysis cannot read."""
+
+
+@cache
+def pattern_digit_lengths(pattern: str, flags: int) -> frozenset[int] | None:
+    r"""For a pattern whose matches can begin with a digit token: the lengths that token can
+    have in the text (``DIGITS_MAX`` standing for that many or more), read off the pattern
+    as ``pattern_starts`` reads keys; None when unknown or when no match begins with a digit.
+
+    >>> p = re.compile(r"(?<![\w'\u2019-])(?:\d{4}(?!\d)|\d{1,2}:\d\d)")
+    >>> sorted(pattern_digit_lengths(p.pattern, p.flags))
+    [1, 2, 4]
+    >>> p = re.compile(r"(?<![\w'\u2019-])\d+ years")
+    >>> sorted(pattern_digit_lengths(p.pattern, p.flags))
+    [1, 2, 3, 4, 5]
+    """
+    starts = pattern_starts(pattern, flags)
+    if starts is None or DIGIT not in starts[0]:
+        return None
+    data = list(_parsed(pattern, flags).data)
+    try:
+        states = _digit_seq(data[1:], {(0, 0)})
+    except _Unknowable:
+        return None
+    lengths: set[int] = set()
+    for count, state in states:
+        if state == _RUN_END:
+            lengths.add(count)
+        elif count > 0:  # the match ends inside the token: it may go on in the text
+            lengths.update(range(count, DIGITS_MAX + 1))
+    return frozenset(lengths) if lengths else None
+
+
+def _digit_seq(seq: Sequence[Item], states: set[DigitState]) -> set[DigitState]:
+    for item in seq:
+        going = {s for s in states if s[1] != _RUN_END}
+        if not going:
+            break
+        states = {s for s in states if s[1] == _RUN_END} | _digit_item(item, going)
+        if len(states) > _MAX_STATES:
+            raise _Unknowable
+    return states
+
+
+def _ended_run(states: set[DigitState]) -> set[DigitState]:
+    """After an assertion that no digit follows: a first digit token under way ends."""
+    return {(c, _RUN_END) if c > 0 else (c, s) for c, s in states}
+
+
+def _no_digit_ahead(item: Item) -> bool:
+    r"""Whether a look-ahead asserts that the next character is no digit: ``(?!\d)``,
+    ``(?!\w)``, ``(?!\d|,\d)``, or ``(?=[.,;]|\s*$)`` (each way of going on begins with
+    no digit)."""
+    op, av = item
+    if av[0] != 1:
+        return False  # a look-behind
+    if op is C.ASSERT_NOT:
+        end = _token_end(item)
+        if end is not None:
+            return end[1]
+        data = av[1].data
+        if len(data) == 1 and data[0][0] is C.BRANCH:  # (?!\d|,\d): one way is a digit
+            for alternative in data[0][1][1]:
+                one = _token_end((C.ASSERT_NOT, (1, alternative))) if len(alternative.data) == 1 else None
+                if one is not None and one[1]:
+                    return True
+        return False
+    try:
+        after = _digit_seq(av[1].data, {(1, 0)})
+    except _Unknowable:
+        return False
+    return bool(after) and all(s == (1, _RUN_END) for s in after)
+
+
+def _digit_item(item: Item, states: set[DigitState]) -> set[DigitState]:
+    """The states after ``item``; an assertion or anchor the analysis does not read leaves
+    them as they are (the lengths found can only be more than the pattern allows)."""
+    op, av = item
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return _ended_run(states) if _no_digit_ahead(item) else states
+    if op is C.AT:
+        if av in (C.AT_BOUNDARY, C.AT_END, C.AT_END_STRING):  # no digit follows
+            return _ended_run(states)
+        return states
+    if op is C.SUBPATTERN:
+        return _digit_seq(av[3].data, states)
+    if op is C.ATOMIC_GROUP:
+        return _digit_seq(av.data, states)
+    if op is C.BRANCH:
+        out: set[DigitState] = set()
+        for alternative in av[1]:
+            out |= _digit_seq(alternative.data, states)
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        seen = set(states) if lo == 0 else set()
+        current = states
+        n = 0
+        while n < hi and current:
+            n += 1
+            current = {s for s in _digit_seq(sub.data, current)}
+            done = {s for s in current if s[1] == _RUN_END}
+            if n >= lo:
+                if current <= seen:
+                    break
+                seen |= current
+            else:
+                seen |= done  # a run that ended inside a repeat not yet done stays ended
+            current -= done
+        return seen
+    chars = _chars(op, av)
+    if chars is None:
+        raise _Unknowable
+    digit = any(_DIGIT_CHAR.fullmatch(ch) for ch in chars if ch != _SPACE)
+    other = any(ch == _SPACE or not _DIGIT_CHAR.fullmatch(ch) for ch in chars)
+    out = set()
+    for count, state in states:
+        if digit:
+            out.add((min(count + 1, DIGITS_MAX), 0))
+        if other and count > 0:  # (a match that begins with no digit is not read here)
+            out.add((count, _RUN_END))
+    return out

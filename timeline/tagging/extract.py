@@ -31,7 +31,7 @@ import attrs
 
 from ..lexicon import ascii_letter
 from ..rules import SPLIT_OPS, Rule, RuleSet, token_groups
-from ..rules.keys import DIGIT
+from ..rules.keys import DIGIT, DIGITS_MAX
 
 __all__ = ["Candidate", "candidates", "WINDOW", "BLOCK"]
 
@@ -151,6 +151,7 @@ def _scan(text: str, rules: RuleSet) -> Scan:
     the key of the next."""
     index = _index(rules)
     table = index.tokens
+    digit_entry, by_length = index.digit_entry, index.by_length
     n = len(text)
     pos = "i" if n < 1 << 31 else "q"  # positions in 4 bytes when they fit
     hits: dict[tuple[tuple[int, ...], ...], array[int]] = {}  # groups -> the tokens that open their windows
@@ -192,6 +193,8 @@ def _scan(text: str, rules: RuleSet) -> Scan:
         groups, entry = role
         if entry is not None:
             start = m.start()
+            if entry is digit_entry and tok[0].isdecimal():  # only the rules its length allows
+                entry = by_length[len(tok) if len(tok) < DIGITS_MAX else DIGITS_MAX]
         if groups:
             i = len(begins)
             s, e = m.span()
@@ -295,6 +298,10 @@ class _Index:
     starts: dict[str, _Entry]
     #: the tuples of rules of the entries of ``starts`` (the first one empty)
     sets: list[tuple[int, ...]]
+    #: the entry of ``starts`` for digits, and for a digit token of each length (index:
+    #: the length, up to ``keys.DIGITS_MAX``), with the rules its length allows
+    digit_entry: _Entry | None
+    by_length: tuple[_Entry, ...]
     by_mark: dict[str, tuple[int, ...]]
     marks: re.Pattern[str] | None
     #: ``RuleSet.tokens`` with the rules that can match anywhere (``RuleSet.everywhere``)
@@ -377,11 +384,19 @@ def _index(rules: RuleSet) -> _Index:
             sets.append(rs)
         return numbers[rs]
 
+    starts = {k: _starts_of(rules, k, v, number) for k, v in by_key.items()}
+    digit_rules = by_key.get(DIGIT, [])
+    by_length = tuple(
+        _starts_of(rules, DIGIT, [r for r in digit_rules if rules.rules[r].digits is None or n in rules.rules[r].digits], number)  # type: ignore[operator]
+        for n in range(DIGITS_MAX + 1)
+    )
     index = _Index(
         rules,
         tuple(rule.regex.match for rule in rules.rules),
-        {k: _starts_of(rules, k, v, number) for k, v in by_key.items()},
+        starts,
         sets,
+        starts.get(DIGIT),
+        by_length,
         {k: tuple(v) for k, v in by_mark.items()},
         _marks("".join(sorted(by_mark))) if by_mark else None,
         {},
