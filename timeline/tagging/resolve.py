@@ -554,6 +554,8 @@ def _shifted(m: Meaning, ctx: Context) -> Resolved | None:
     n = m.shift
     if m.recent and unit == "WE" and base.isoweekday() < 6 and ctx.direction != 1:
         n -= 1  # on a weekday, "the weekend" is the one just past
+    elif m.recent and unit == "WE" and base.isoweekday() == 7 and ctx.direction == 1:
+        n += 1  # on a Sunday, "the weekend" ahead is the next one
     t = shift(base, unit, n)
     if m.anaphoric and _finer(unit, ctx.reference_unit):
         return _ranged("DATE", _vague(t, unit, ctx.reference_unit), mod, ctx.anchor)  # "the following day" of 1894
