@@ -761,6 +761,8 @@ def _deictic_day(m: Meaning, ctx: Context) -> Resolved | None:
     if m.overnight:
         offset = 0 if ctx.direction == 1 else -1  # "struck overnight": the night before
     day = D.add(D.start_of(base, "day"), days=offset)
+    if m.hour == 24 and m.day_offset is None and (ctx.direction == -1 or (ctx.direction is None and ctx.domain == "colloquial")):
+        m = attrs.evolve(m, hour=0)  # "began at midnight": the midnight that began the day
     return _with_time(m, day, ctx, mod)
 
 

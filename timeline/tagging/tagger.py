@@ -25,10 +25,17 @@ from .tense import cue, sentence_bounds
 __all__ = ["tag", "rules_for"]
 
 
+def _has_day(m: Meaning) -> bool:
+    return any(x is not None for x in (m.weekday, m.month, m.day, m.holiday, m.year))
+
+
 def _needs_direction(m: Meaning) -> bool:
     """Only dates without a year and without last/next take their direction from the tense,
-    and "the weekend" and "overnight" (the one just past, or with a future cue the coming one)."""
+    and "the weekend", "overnight" (the one just past, or with a future cue the coming one)
+    and a midnight with no day (the one that began the day, or the one that ends it)."""
     if (m.recent and m.unit == "WE") or m.overnight or m.in_future:
+        return True
+    if m.hour == 24 and m.day_offset is None and not _has_day(m):
         return True
     if m.type in ("DURATION", "SET") or m.ref or m.shift is not None or m.offset_sign is not None:
         return False
