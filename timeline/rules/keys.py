@@ -451,57 +451,87 @@ def _ended(states: set[State], letters: bool, digits: bool) -> set[State]:
     return out
 
 
-def _second_seq(seq: Sequence[Item], states: set[State]) -> set[State]:
-    done = {st for st in states if st[2] in _TERMINAL}
-    going = states - done
-    for item in seq:
-        if not going:
-            break
-        after = _second_item(item, going)
-        going = {st for st in after if st[2] not in _TERMINAL}
-        done |= after - going
-        if len(going) + len(done) > _MAX_STATES:
-            raise _Unknown
-    return going | done
+class _Walk:
+    """A walk over a parsed pattern that carries a set of states from its start: groups,
+    alternatives and repeats are walked alike for every analysis (the token after the
+    first, the length of a first digit token); each says which states are final, and what
+    a zero-width item and a one-character item do."""
+
+    def final(self, state: Any) -> bool:
+        raise NotImplementedError
+
+    def zero_width(self, item: Item, states: set[Any]) -> set[Any]:
+        raise NotImplementedError
+
+    def chars(self, op: Any, av: Any, states: set[Any]) -> set[Any]:
+        raise NotImplementedError
+
+    def seq(self, seq: Sequence[Item], states: set[Any]) -> set[Any]:
+        done = {st for st in states if self.final(st)}
+        going = states - done
+        for item in seq:
+            if not going:
+                break
+            after = self.item(item, going)
+            going = {st for st in after if not self.final(st)}
+            done |= after - going
+            if len(going) + len(done) > _MAX_STATES:
+                raise _Unknown
+        return going | done
+
+    def item(self, item: Item, states: set[Any]) -> set[Any]:
+        op, av = item
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            return self.zero_width(item, states)
+        if op is C.SUBPATTERN:
+            return self.seq(av[3].data, states)
+        if op is C.ATOMIC_GROUP:
+            return self.seq(av.data, states)
+        if op is C.BRANCH:
+            out: set[Any] = set()
+            for alternative in av[1]:
+                out |= self.seq(alternative.data, states)
+            return out
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            seen = set(states) if lo == 0 else set()
+            current = states
+            n = 0
+            while n < hi:
+                n += 1
+                current = self.seq(sub.data, current)
+                if n >= lo:
+                    if current <= seen:
+                        break  # every later repeat gives states already seen
+                    seen |= current
+                if len(seen) > _MAX_STATES:
+                    raise _Unknown
+            return seen
+        return self.chars(op, av, states)
 
 
-def _second_item(item: Item, states: set[State]) -> set[State]:
-    op, av = item
-    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+class _SecondWalk(_Walk):
+    """The keys of the first token and of the one after it (``pattern_seconds``)."""
+
+    def final(self, state: State) -> bool:
+        return state[2] in _TERMINAL
+
+    def zero_width(self, item: Item, states: set[State]) -> set[State]:
         end = _token_end(item)
         return states if end is None else _ended(states, *end)
-    if op is C.SUBPATTERN:
-        return _second_seq(av[3].data, states)
-    if op is C.ATOMIC_GROUP:
-        return _second_seq(av.data, states)
-    if op is C.BRANCH:
-        out: set[State] = set()
-        for alternative in av[1]:
-            out |= _second_seq(alternative.data, states)
+
+    def chars(self, op: Any, av: Any, states: set[State]) -> set[State]:
+        chars = _chars(op, av)
+        if chars is None:
+            return _unknown(states)
+        kinds = {(kind, ch.lower()) for ch in chars if (kind := _kind(ch)) is not None}
+        out = {_move(s, kind, ch) for s in states for kind, ch in kinds}
+        if len(kinds) < len(chars) and any(_kind(ch) is None for ch in chars):
+            out |= _unknown(states)
         return out
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        lo, hi, sub = av
-        seen = set(states) if lo == 0 else set()
-        current = states
-        n = 0
-        while n < hi:
-            n += 1
-            current = _second_seq(sub.data, current)
-            if n >= lo:
-                if current <= seen:
-                    break  # every later repeat gives states already seen
-                seen |= current
-            if len(seen) > _MAX_STATES:
-                raise _Unknown
-        return seen
-    chars = _chars(op, av)
-    if chars is None:
-        return _unknown(states)
-    kinds = {(kind, ch.lower()) for ch in chars if (kind := _kind(ch)) is not None}
-    out = {_move(s, kind, ch) for s in states for kind, ch in kinds}
-    if len(kinds) < len(chars) and any(_kind(ch) is None for ch in chars):
-        out |= _unknown(states)
-    return out
+
+
+_SECONDS = _SecondWalk()
 
 
 def _expand(prefix: str) -> set[str]:
@@ -529,7 +559,7 @@ def pattern_seconds(pattern: str, flags: int) -> Seconds | None:
         return None
     data = list(_parsed(pattern, flags).data)
     try:
-        states = _second_seq(data[1:], {("", "", _K1)})
+        states = _SECONDS.seq(data[1:], {("", "", _K1)})
     except _Unknown:
         return None
     if any(at == _K1 for _, _, at in states):
@@ -551,10 +581,6 @@ _RUN_END = -1  # the first digit token has ended (its length known)
 DigitState = tuple[int, int]  # (digits of the first token so far, or its length; _RUN_END or 0)
 
 
-class _Unknowable(Exception):
-    """The length of the first digit token depends on what the analysis cannot read."""
-
-
 @cache
 def pattern_digit_lengths(pattern: str, flags: int) -> frozenset[int] | None:
     r"""For a pattern whose matches can begin with a digit token: the lengths that token can
@@ -573,8 +599,8 @@ def pattern_digit_lengths(pattern: str, flags: int) -> frozenset[int] | None:
         return None
     data = list(_parsed(pattern, flags).data)
     try:
-        states = _digit_seq(data[1:], {(0, 0)})
-    except _Unknowable:
+        states = _DIGITS.seq(data[1:], {(0, 0)})
+    except _Unknown:
         return None
     lengths: set[int] = set()
     for count, state in states:
@@ -583,17 +609,6 @@ def pattern_digit_lengths(pattern: str, flags: int) -> frozenset[int] | None:
         elif count > 0:  # the match ends inside the token: it may go on in the text
             lengths.update(range(count, DIGITS_MAX + 1))
     return frozenset(lengths) if lengths else None
-
-
-def _digit_seq(seq: Sequence[Item], states: set[DigitState]) -> set[DigitState]:
-    for item in seq:
-        going = {s for s in states if s[1] != _RUN_END}
-        if not going:
-            break
-        states = {s for s in states if s[1] == _RUN_END} | _digit_item(item, going)
-        if len(states) > _MAX_STATES:
-            raise _Unknowable
-    return states
 
 
 def _ended_run(states: set[DigitState]) -> set[DigitState]:
@@ -620,57 +635,41 @@ def _no_digit_ahead(item: Item) -> bool:
                     return True
         return False
     try:
-        after = _digit_seq(av[1].data, {(1, 0)})
-    except _Unknowable:
+        after = _DIGITS.seq(av[1].data, {(1, 0)})
+    except _Unknown:
         return False
     return bool(after) and all(s == (1, _RUN_END) for s in after)
 
 
-def _digit_item(item: Item, states: set[DigitState]) -> set[DigitState]:
-    """The states after ``item``; an assertion or anchor the analysis does not read leaves
-    them as they are (the lengths found can only be more than the pattern allows)."""
-    op, av = item
-    if op in (C.ASSERT, C.ASSERT_NOT):
-        return _ended_run(states) if _no_digit_ahead(item) else states
-    if op is C.AT:
+class _DigitWalk(_Walk):
+    """The length of the first digit token (``pattern_digit_lengths``): a state counts its
+    digits until the token ends. An assertion or anchor the analysis does not read leaves
+    the states as they are (the lengths found can only be more than the pattern allows)."""
+
+    def final(self, state: DigitState) -> bool:
+        return state[1] == _RUN_END
+
+    def zero_width(self, item: Item, states: set[DigitState]) -> set[DigitState]:
+        op, av = item
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            return _ended_run(states) if _no_digit_ahead(item) else states
         if av in (C.AT_BOUNDARY, C.AT_END, C.AT_END_STRING):  # no digit follows
             return _ended_run(states)
         return states
-    if op is C.SUBPATTERN:
-        return _digit_seq(av[3].data, states)
-    if op is C.ATOMIC_GROUP:
-        return _digit_seq(av.data, states)
-    if op is C.BRANCH:
-        out: set[DigitState] = set()
-        for alternative in av[1]:
-            out |= _digit_seq(alternative.data, states)
+
+    def chars(self, op: Any, av: Any, states: set[DigitState]) -> set[DigitState]:
+        chars = _chars(op, av)
+        if chars is None:
+            raise _Unknown
+        digit = any(_DIGIT_CHAR.fullmatch(ch) for ch in chars if ch != _SPACE)
+        other = any(ch == _SPACE or not _DIGIT_CHAR.fullmatch(ch) for ch in chars)
+        out = set()
+        for count, _ in states:
+            if digit:
+                out.add((min(count + 1, DIGITS_MAX), 0))
+            if other and count > 0:  # (a match that begins with no digit is not read here)
+                out.add((count, _RUN_END))
         return out
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        lo, hi, sub = av
-        seen = set(states) if lo == 0 else set()
-        current = states
-        n = 0
-        while n < hi and current:
-            n += 1
-            current = {s for s in _digit_seq(sub.data, current)}
-            done = {s for s in current if s[1] == _RUN_END}
-            if n >= lo:
-                if current <= seen:
-                    break
-                seen |= current
-            else:
-                seen |= done  # a run that ended inside a repeat not yet done stays ended
-            current -= done
-        return seen
-    chars = _chars(op, av)
-    if chars is None:
-        raise _Unknowable
-    digit = any(_DIGIT_CHAR.fullmatch(ch) for ch in chars if ch != _SPACE)
-    other = any(ch == _SPACE or not _DIGIT_CHAR.fullmatch(ch) for ch in chars)
-    out = set()
-    for count, state in states:
-        if digit:
-            out.add((min(count + 1, DIGITS_MAX), 0))
-        if other and count > 0:  # (a match that begins with no digit is not read here)
-            out.add((count, _RUN_END))
-    return out
+
+
+_DIGITS = _DigitWalk()
