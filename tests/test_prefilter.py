@@ -4,6 +4,7 @@ every rule over the whole text finds, on every rule example and on the seed arti
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,13 @@ def _texts() -> list[str]:
 
 
 def _plain(text: str, rules: RuleSet) -> set[tuple[str, int, int]]:
-    return {(r.name, m.start(), m.end()) for r in rules.rules for m in r.regex.finditer(text) if m.end() > m.start()}
+    """Every non-empty match of every rule that spans no blank line (a paragraph break)."""
+    return {
+        (r.name, m.start(), m.end())
+        for r in rules.rules
+        for m in r.regex.finditer(text)
+        if m.end() > m.start() and not re.search(r"\n[^\S\n]*\n", m.group())
+    }
 
 
 def _found(text: str, rules: RuleSet) -> set[tuple[str, int, int]]:
@@ -45,3 +52,12 @@ def test_the_prefilter_finds_what_a_plain_search_finds(any_case: bool) -> None:
     for text in texts:
         plain, found = _plain(text, rules), _found(text, rules)
         assert found == plain, (text[:80], sorted(plain - found)[:5], sorted(found - plain)[:5])
+
+
+def test_no_candidate_spans_a_blank_line() -> None:
+    """'2019\n\nyear' is no amount of years: a match over a paragraph break is dropped, and
+    the rule still finds what lies after it."""
+    text = "year 2019\n\nyear 2019\n \nyear 2019"
+    found = [(c.rule.name, text[c.span_start : c.end]) for c in candidates(text, ruleset("en"))]
+    assert found and all("\n" not in t for _, t in found), found
+    assert [t for name, t in found if name == "year"] == ["year 2019"] * 3

@@ -412,8 +412,8 @@ def _index(rules: RuleSet) -> _Index:
 
 
 def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
-    """Every match of every rule (overlapping ones included), vetoes too, in text order
-    (by start, then by rule), found a block of the text at a time.
+    """Every match of every rule (overlapping ones included, none over a blank line), vetoes
+    too, in text order (by start, then by rule), found a block of the text at a time.
 
     The places a match can begin are visited in text order, each with the rules that can
     begin there (``_Index.starts``); a rule is tried there when the place lies in one of
@@ -434,7 +434,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
                 los, his = scan.windows_of(group)
                 for lo, hi in zip(los, his):
                     for m in rule.regex.finditer(text, lo, hi):
-                        if m.end() > m.start():
+                        if m.end() > m.start() and not _crosses_paragraph(text, m.start(), m.end()):
                             found.append((m.start(), r, _candidate(m, rule)))
             else:
                 state[r] = shared
@@ -444,6 +444,7 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
     last_window = [-1] * len(rules.rules)
     last_end = [0] * len(rules.rules)
     regexes = index.matchers
+    rule_list = rules.rules
     ats, starts, sets = scan._at, scan._rules, scan._sets
     n_text = len(text)
 
@@ -466,8 +467,8 @@ def candidates(text: str, rules: RuleSet) -> Iterator[Candidate]:
             if last_window[r] == k and at < last_end[r]:
                 continue
             if (hit := regexes[r](text, at, his[k])) is not None:
-                rule = rules.rules[r]
-                found.append((at, r, _candidate(hit, rule)))
+                if not _crosses_paragraph(text, at, hit.end()):
+                    found.append((at, r, _candidate(hit, rule_list[r])))
                 last_window[r] = k
                 last_end[r] = hit.end()  # never the match's start: rules match no empty text
 
@@ -502,6 +503,15 @@ def _visit_mark(text: str, at: int, index: _Index, visit: Callable[[int, tuple[i
     if nxt is not None:
         rs = tuple(r for r in rs if not _cannot_go_on(index.rules.rules[r], nxt[0], nxt[1]))
     visit(at, rs)
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _crosses_paragraph(text: str, start: int, end: int) -> bool:
+    """A match over a blank line is no expression: it joins two paragraphs ("2019\n\nyear",
+    read as an amount of years). The search goes on after it, as a search would."""
+    return "\n" in text[start:end] and _BLANK_LINE.search(text, start, end) is not None
 
 
 def _order(t: tuple[int, int, Candidate]) -> tuple[int, int]:
