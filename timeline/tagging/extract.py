@@ -6,11 +6,13 @@ three letters, or ``#`` for digits) some rule needs opens a window around it for
 Within its windows a rule is tried only where a match can begin: at the tokens whose keys
 its matches begin with, and at the few other characters they can begin with
 (``Rule.starts``), and not at a token whose next token it cannot go on with
-(``Rule.seconds``). That finds what a search of each window finds, in the same order.
+(``Rule.seconds``) or, for digits, whose length it does not allow (``Rule.digits``). That
+finds what a search of each window finds, in the same order (a match over a blank line is
+dropped: it would join two paragraphs).
 
 The places where matches can begin are visited once each, in text order, with the rules
-that can begin there given the keys of the token and of the next one (a table filled once
-per pair of keys): a start costs a look-up and the rules worth trying, not a test per rule.
+that can begin there given the keys of the token and of the next one (a table built with
+the rule set): a start costs a look-up and the rules worth trying, not a test per rule.
 The token pass keeps no tuple or dict entry per token (positions in arrays and lists), and
 the starts are visited a block of the text (``BLOCK`` characters) at a time, yielding the
 candidates of each block before reading the next: a long text costs a few bytes per token
