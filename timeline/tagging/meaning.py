@@ -319,7 +319,8 @@ def _has_date(m: Meaning) -> bool:
 _DAY_FIELDS = ("year", "month", "day", "weekday", "day_offset", "shift")
 
 
-def _has_day(m: Meaning) -> bool:
+def has_day(m: Meaning) -> bool:
+    """The meaning names the day a clock time is on (a date, a weekday, "tomorrow")."""
     return any(getattr(m, f) is not None for f in _DAY_FIELDS)
 
 
@@ -347,7 +348,7 @@ def complete_range(first: Meaning, last: Meaning) -> tuple[Meaning, Meaning]:
         for field in ("era", "ampm", "zone"):
             if getattr(a, field, None) is None and getattr(b, field, None) is not None:
                 changes[field] = getattr(b, field)
-        if a is first and a.hour is not None and b.hour is not None and not _has_day(a):
+        if a is first and a.hour is not None and b.hour is not None and not has_day(a):
             # "from 6am until 9pm on Monday": the start is on the day the end names
             changes.update({f: getattr(b, f) for f in _DAY_FIELDS if getattr(b, f) is not None})
         if a is first and a.ampm is None and b.ampm == "pm" and a.hour is not None and b.hour is not None and a.hour % 12 > b.hour % 12:

@@ -13,7 +13,7 @@ import pendulum
 
 from .extract import candidates
 from .extract import Candidate
-from .meaning import Meaning, complete_range, interpret
+from .meaning import Meaning, complete_range, has_day, interpret
 from ..model import Expression
 from ..values.timex3 import granularity
 from .rank import choose
@@ -25,17 +25,13 @@ from .tense import cue, sentence_bounds
 __all__ = ["tag", "rules_for"]
 
 
-def _has_day(m: Meaning) -> bool:
-    return any(x is not None for x in (m.weekday, m.month, m.day, m.holiday, m.year))
-
-
 def _needs_direction(m: Meaning) -> bool:
     """Only dates without a year and without last/next take their direction from the tense,
     and "the weekend", "overnight" (the one just past, or with a future cue the coming one)
     and a midnight with no day (the one that began the day, or the one that ends it)."""
     if (m.recent and m.unit == "WE") or m.overnight or m.in_future:
         return True
-    if m.hour == 24 and m.day_offset is None and not _has_day(m):
+    if m.hour == 24 and not has_day(m):
         return True
     if m.type in ("DURATION", "SET") or m.ref or m.shift is not None or m.offset_sign is not None:
         return False
